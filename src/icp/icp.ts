@@ -1,0 +1,76 @@
+import { compilePredicate, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
+import { fieldsOf, type FieldOperators } from '../predicate/operators.js';
+import type { Outcome, Predicate } from '../predicate/types.js';
+
+/** An Ideal Customer Profile: a validated predicate on companies, compiled once. */
+export interface Icp<T> {
+  readonly kind: 'icp';
+  /** The predicate as plain data. */
+  readonly predicate: Predicate<T>;
+  /** Evaluates one company: `match`, `no_match`, or `unknown` when data is missing. */
+  readonly evaluate: (company: T) => Outcome;
+}
+
+/**
+ * Builds an ICP from a predicate, or from a function that receives operators typed for `T`.
+ * Throws a `NetspearConfigError` naming the broken node when the predicate is invalid.
+ *
+ * @example
+ * interface Company { name: string; industry: string; employees: number; techStack: string[] }
+ * const profile = icp<Company>((c) =>
+ *   c.and(c.oneOf('industry', ['SaaS', 'Finance']), c.atLeast('employees', 100), c.includesAll('techStack', ['kubernetes'])),
+ * );
+ * profile.evaluate({ name: 'Acme', industry: 'SaaS', employees: 500, techStack: ['kubernetes'] }); // 'match'
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function icp<T>(
+  definition: Predicate<T> | ((fields: FieldOperators<T>) => Predicate<T>),
+  options?: EvaluationOptions,
+): Icp<T> {
+  const predicate = typeof definition === 'function' ? definition(fieldsOf<T>()) : definition;
+  const compiled: CompiledPredicate = compilePredicate('icp', predicate, options);
+  return { kind: 'icp', predicate, evaluate: compiled };
+}
+
+/** What {@link filterAccounts} does with companies whose outcome is `unknown`. */
+export type UnknownPolicy = 'exclude' | 'include' | 'separate';
+
+/** Options for {@link filterAccounts}. */
+export interface FilterOptions<P extends UnknownPolicy> {
+  /** `exclude` (the default) drops unknowns, `include` keeps them, `separate` returns them apart. */
+  readonly unknown?: P;
+}
+
+/** Companies split by a `separate` filter. */
+export interface SeparatedAccounts<T> {
+  readonly matched: T[];
+  readonly unknown: T[];
+}
+
+/**
+ * Keeps the companies that match the ICP, in input order, with a policy for unknowns.
+ *
+ * @example
+ * filterAccounts(profile, companies); // matches only
+ * const { matched, unknown } = filterAccounts(profile, companies, { unknown: 'separate' });
+ */
+export function filterAccounts<T>(profile: Icp<T>, companies: readonly T[], options?: FilterOptions<'exclude' | 'include'>): T[];
+export function filterAccounts<T>(profile: Icp<T>, companies: readonly T[], options: FilterOptions<'separate'>): SeparatedAccounts<T>;
+export function filterAccounts<T>(
+  profile: Icp<T>,
+  companies: readonly T[],
+  options?: FilterOptions<UnknownPolicy>,
+): T[] | SeparatedAccounts<T> {
+  const policy = options?.unknown ?? 'exclude';
+  const matched: T[] = [];
+  const unknown: T[] = [];
+  for (const company of companies) {
+    const outcome = profile.evaluate(company);
+    if (outcome === 'match') matched.push(company);
+    else if (outcome === 'unknown') {
+      if (policy === 'include') matched.push(company);
+      else if (policy === 'separate') unknown.push(company);
+    }
+  }
+  return policy === 'separate' ? { matched, unknown } : matched;
+}

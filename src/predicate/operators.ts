@@ -1,0 +1,354 @@
+import type {
+  ArrayOperator,
+  ComparisonOperator,
+  ElementAt,
+  FieldPath,
+  PathTo,
+  Predicate,
+  PredicateNode,
+  Scalar,
+  ScalarAt,
+  TextOperator,
+} from './types.js';
+
+/** Options for operators that compare strings. */
+export interface CaseOptions {
+  /** Compare strings without regard to case. Defaults to false. */
+  readonly ignoreCase?: boolean;
+}
+
+function withCase<N extends PredicateNode>(node: N, options: CaseOptions | undefined): N {
+  return options?.ignoreCase === true ? { ...node, ignoreCase: true } : node;
+}
+
+/**
+ * Matches when the field equals the value. A missing field, or one of another type, is `unknown`.
+ *
+ * @example
+ * equals('country', 'US', { ignoreCase: true })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function equals(field: string, value: Scalar, options?: CaseOptions): Predicate {
+  return withCase({ op: 'equals', field, value }, options);
+}
+
+/**
+ * Matches when the field is present and differs from the value; a missing field is `unknown`.
+ *
+ * @example
+ * notEquals('country', 'US')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function notEquals(field: string, value: Scalar, options?: CaseOptions): Predicate {
+  return withCase({ op: 'not_equals', field, value }, options);
+}
+
+/**
+ * Matches when the field equals one of the values.
+ *
+ * @example
+ * oneOf('industry', ['SaaS', 'Finance'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function oneOf(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return withCase({ op: 'one_of', field, values: [...values] }, options);
+}
+
+/**
+ * Matches when the field is present and equals none of the values.
+ *
+ * @example
+ * noneOf('country', ['US', 'CA'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function noneOf(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return withCase({ op: 'none_of', field, values: [...values] }, options);
+}
+
+/**
+ * Matches when the text contains any of the words or phrases as whole words, ignoring case and
+ * punctuation: `"Senior Engineer"` contains `"engineer"`, `"Engineering"` does not.
+ *
+ * @example
+ * containsAnyWord('title', ['Engineer', 'Developer', 'CTO', 'vice president'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function containsAnyWord(field: string, words: readonly string[]): Predicate {
+  return { op: 'contains_any_word', field, words: [...words] };
+}
+
+function text(op: TextOperator) {
+  return (field: string, value: string, options?: CaseOptions): Predicate => withCase({ op, field, value }, options);
+}
+
+/**
+ * Matches when the text starts with the value.
+ *
+ * @example
+ * startsWith('title', 'VP', { ignoreCase: true })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function startsWith(field: string, value: string, options?: CaseOptions): Predicate {
+  return text('starts_with')(field, value, options);
+}
+
+/**
+ * Matches when the text ends with the value.
+ *
+ * @example
+ * endsWith('domain', '.edu')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function endsWith(field: string, value: string, options?: CaseOptions): Predicate {
+  return text('ends_with')(field, value, options);
+}
+
+/**
+ * Matches when the text contains the value as a substring.
+ *
+ * @example
+ * contains('title', 'founder', { ignoreCase: true })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function contains(field: string, value: string, options?: CaseOptions): Predicate {
+  return text('contains')(field, value, options);
+}
+
+function comparison(op: ComparisonOperator, field: string, value: number): Predicate {
+  return { op, field, value };
+}
+
+/**
+ * Matches when the number is greater than the bound; a non-number is `unknown`.
+ *
+ * @example
+ * greaterThan('companySize', 50)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function greaterThan(field: string, value: number): Predicate {
+  return comparison('gt', field, value);
+}
+
+/**
+ * Matches when the number is at least the bound.
+ *
+ * @example
+ * atLeast('employees', 100)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function atLeast(field: string, value: number): Predicate {
+  return comparison('gte', field, value);
+}
+
+/**
+ * Matches when the number is less than the bound.
+ *
+ * @example
+ * lessThan('employees', 50)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function lessThan(field: string, value: number): Predicate {
+  return comparison('lt', field, value);
+}
+
+/**
+ * Matches when the number is at most the bound.
+ *
+ * @example
+ * atMost('employees', 5000)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function atMost(field: string, value: number): Predicate {
+  return comparison('lte', field, value);
+}
+
+/**
+ * Matches when the number lies in the closed range from `min` to `max`.
+ *
+ * @example
+ * between('employees', 100, 1000)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function between(field: string, min: number, max: number): Predicate {
+  return { op: 'between', field, min, max };
+}
+
+function arrayOp(op: ArrayOperator, field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return withCase({ op, field, values: [...values] }, options);
+}
+
+/**
+ * Matches when the array field contains every value; an empty value list matches any array.
+ *
+ * @example
+ * includesAll('techStack', ['kubernetes'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function includesAll(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return arrayOp('includes_all', field, values, options);
+}
+
+/**
+ * Matches when the array field contains at least one of the values.
+ *
+ * @example
+ * includesAny('downloadedAssets', ['api_documentation.pdf'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function includesAny(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return arrayOp('includes_any', field, values, options);
+}
+
+/**
+ * Matches when the array field contains none of the values.
+ *
+ * @example
+ * includesNone('techStack', ['wordpress'])
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function includesNone(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
+  return arrayOp('includes_none', field, values, options);
+}
+
+/**
+ * Matches when the flag is `true`; a non-boolean is `unknown`.
+ *
+ * @example
+ * isTrue('visitedPricingPage')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function isTrue(field: string): Predicate {
+  return { op: 'is_true', field };
+}
+
+/**
+ * Matches when the flag is `false`.
+ *
+ * @example
+ * isFalse('doNotEmail')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function isFalse(field: string): Predicate {
+  return { op: 'is_false', field };
+}
+
+/**
+ * Matches when the field has a value: not undefined, null, NaN, blank or a placeholder.
+ * Never `unknown`.
+ *
+ * @example
+ * exists('techStack')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function exists(field: string): Predicate {
+  return { op: 'exists', field };
+}
+
+/**
+ * Matches when the field has no value; the negation of {@link exists}.
+ *
+ * @example
+ * missing('phone')
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function missing(field: string): Predicate {
+  return { op: 'missing', field };
+}
+
+/**
+ * Matches when every predicate matches; `no_match` anywhere beats `unknown`. `and()` matches.
+ *
+ * @example
+ * and(oneOf('industry', ['SaaS']), atLeast('employees', 100))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function and<T>(...predicates: readonly Predicate<T>[]): Predicate<T> {
+  return { op: 'and', predicates };
+}
+
+/**
+ * Matches when any predicate matches; `match` anywhere beats `unknown`. `or()` does not match.
+ *
+ * @example
+ * or(equals('country', 'US'), equals('country', 'CA'))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function or<T>(...predicates: readonly Predicate<T>[]): Predicate<T> {
+  return { op: 'or', predicates };
+}
+
+/**
+ * Inverts a predicate; `unknown` stays `unknown`.
+ *
+ * @example
+ * not(equals('industry', 'Education'))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function not<T>(predicate: Predicate<T>): Predicate<T> {
+  return { op: 'not', predicate };
+}
+
+/** Operators bound to a record type, so field paths and values are checked when compiling. */
+export interface FieldOperators<T> {
+  equals<P extends FieldPath<T>>(field: P, value: ScalarAt<T, P>, options?: CaseOptions): Predicate<T>;
+  notEquals<P extends FieldPath<T>>(field: P, value: ScalarAt<T, P>, options?: CaseOptions): Predicate<T>;
+  oneOf<P extends FieldPath<T>>(field: P, values: readonly ScalarAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  noneOf<P extends FieldPath<T>>(field: P, values: readonly ScalarAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  containsAnyWord(field: PathTo<T, string>, words: readonly string[]): Predicate<T>;
+  startsWith(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  endsWith(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  contains(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  greaterThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  atLeast(field: PathTo<T, number>, value: number): Predicate<T>;
+  lessThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  atMost(field: PathTo<T, number>, value: number): Predicate<T>;
+  between(field: PathTo<T, number>, min: number, max: number): Predicate<T>;
+  includesAll<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  includesAny<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  includesNone<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  isTrue(field: PathTo<T, boolean>): Predicate<T>;
+  isFalse(field: PathTo<T, boolean>): Predicate<T>;
+  exists(field: FieldPath<T>): Predicate<T>;
+  missing(field: FieldPath<T>): Predicate<T>;
+  and(...predicates: readonly Predicate<T>[]): Predicate<T>;
+  or(...predicates: readonly Predicate<T>[]): Predicate<T>;
+  not(predicate: Predicate<T>): Predicate<T>;
+}
+
+/**
+ * Returns the operators bound to record type `T`, so a misspelt field or a value of the wrong
+ * type fails to compile. At run time they are the plain operators.
+ *
+ * @example
+ * interface Company { industry: string; employees: number; techStack: string[] }
+ * const c = fieldsOf<Company>();
+ * const saas = c.and(c.oneOf('industry', ['SaaS']), c.atLeast('employees', 100));
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function fieldsOf<T>(): FieldOperators<T> {
+  return {
+    equals,
+    notEquals,
+    oneOf,
+    noneOf,
+    containsAnyWord,
+    startsWith,
+    endsWith,
+    contains,
+    greaterThan,
+    atLeast,
+    lessThan,
+    atMost,
+    between,
+    includesAll,
+    includesAny,
+    includesNone,
+    isTrue,
+    isFalse,
+    exists,
+    missing,
+    and,
+    or,
+    not,
+  } as FieldOperators<T>;
+}

@@ -1,0 +1,89 @@
+/** The result of evaluating a predicate on a record, in Kleene's three-valued logic. */
+export type Outcome = 'match' | 'no_match' | 'unknown';
+
+/** A value that equality and membership operators compare against. */
+export type Scalar = string | number | boolean;
+
+/** Operators that compare one field with one value. */
+export type EqualityOperator = 'equals' | 'not_equals';
+/** Operators that compare one field with a list of values. */
+export type MembershipOperator = 'one_of' | 'none_of';
+/** Operators on string fields. */
+export type TextOperator = 'starts_with' | 'ends_with' | 'contains';
+/** Operators that compare a numeric field with a bound. */
+export type ComparisonOperator = 'gt' | 'gte' | 'lt' | 'lte';
+/** Operators on array fields. */
+export type ArrayOperator = 'includes_all' | 'includes_any' | 'includes_none';
+/** Operators that only look at one field, with no value. */
+export type FlagOperator = 'is_true' | 'is_false' | 'exists' | 'missing';
+
+/** A predicate as plain data: the JSON form that factories build and evaluation reads. */
+export type PredicateNode =
+  | { readonly op: EqualityOperator; readonly field: string; readonly value: Scalar; readonly ignoreCase?: boolean }
+  | {
+      readonly op: MembershipOperator;
+      readonly field: string;
+      readonly values: readonly Scalar[];
+      readonly ignoreCase?: boolean;
+    }
+  | { readonly op: 'contains_any_word'; readonly field: string; readonly words: readonly string[] }
+  | { readonly op: TextOperator; readonly field: string; readonly value: string; readonly ignoreCase?: boolean }
+  | { readonly op: ComparisonOperator; readonly field: string; readonly value: number }
+  | { readonly op: 'between'; readonly field: string; readonly min: number; readonly max: number }
+  | {
+      readonly op: ArrayOperator;
+      readonly field: string;
+      readonly values: readonly Scalar[];
+      readonly ignoreCase?: boolean;
+    }
+  | { readonly op: FlagOperator; readonly field: string }
+  | { readonly op: 'and' | 'or'; readonly predicates: readonly PredicateNode[] }
+  | { readonly op: 'not'; readonly predicate: PredicateNode };
+
+declare const recordType: unique symbol;
+
+/**
+ * A predicate on records of type `T`: a {@link PredicateNode} that remembers, in the type
+ * system only, which record type its field paths were checked against.
+ */
+export type Predicate<T = any> = PredicateNode & { readonly [recordType]?: (record: T) => void };
+
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+type Leaf = Primitive | readonly unknown[] | Date | ((...args: never[]) => unknown);
+type Depth = [never, 0, 1, 2, 3, 4];
+
+type NestedPath<T, D extends number> = [D] extends [never]
+  ? never
+  : T extends Leaf
+    ? never
+    : {
+        [K in keyof T & string]-?:
+          | K
+          | (NonNullable<T[K]> extends Leaf ? never : `${K}.${NestedPath<NonNullable<T[K]>, Depth[D]>}`);
+      }[keyof T & string];
+
+/** Every dotted path into `T` (four levels deep); `string` when `T` has a string index signature. */
+export type FieldPath<T> = string extends keyof T ? string : NestedPath<T, 4>;
+
+/** The type of the value at a dotted path `P` in `T`. */
+export type FieldValue<T, P extends string> = P extends keyof T
+  ? T[P]
+  : P extends `${infer K}.${infer Rest}`
+    ? K extends keyof T
+      ? FieldValue<NonNullable<T[K]>, Rest>
+      : unknown
+    : unknown;
+
+/** The paths into `T` whose value, without null and undefined, is a `V`. */
+export type PathTo<T, V> =
+  string extends keyof T
+    ? string
+    : { [P in FieldPath<T>]: [NonNullable<FieldValue<T, P>>] extends [never] ? never : NonNullable<FieldValue<T, P>> extends V ? P : never }[FieldPath<T>];
+
+/** The element type of the array at path `P` in `T`. */
+export type ElementAt<T, P extends string> =
+  NonNullable<FieldValue<T, P>> extends readonly (infer E)[] ? (E extends Scalar ? E : Scalar) : Scalar;
+
+/** The scalar type at path `P` in `T`, or any scalar when the record is untyped. */
+export type ScalarAt<T, P extends string> =
+  string extends keyof T ? Scalar : NonNullable<FieldValue<T, P>> extends Scalar ? NonNullable<FieldValue<T, P>> : never;

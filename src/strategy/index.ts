@@ -1,0 +1,2 @@
+export { recommendStrategy } from './advisor.js';
+export type { Strategy, StrategyInput, StrategyRecommendation, StrategyThresholds } from './advisor.js';
