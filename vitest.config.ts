@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const reportFile = process.env['NETSPEAR_TEST_REPORT'];
 
 export default defineConfig({
+  resolve: {
+    // Tests and examples import the package by name, as users do; point it at the source.
+    alias: [{ find: /^netspear$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: {

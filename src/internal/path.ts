@@ -28,14 +28,21 @@ export function splitPath(api: string, where: string, path: unknown): readonly s
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Reads a field by its path segments through own properties only; returns undefined when absent. */
+/**
+ * Reads a field by its path segments through own properties only. Returns undefined when the
+ * field is absent or reading it throws (a failing getter or proxy), so that it counts as missing.
+ */
 export function readPath(record: unknown, segments: readonly string[]): unknown {
   let current = record;
-  for (let i = 0; i < segments.length; i++) {
-    if (current === null || typeof current !== 'object') return undefined;
-    const key = segments[i] as string;
-    if (!hasOwn.call(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
+  try {
+    for (let i = 0; i < segments.length; i++) {
+      if (current === null || typeof current !== 'object') return undefined;
+      const key = segments[i] as string;
+      if (!hasOwn.call(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+  } catch {
+    return undefined;
   }
   return current;
 }

@@ -66,6 +66,7 @@ function scalarComparer(
   ignoreCase: boolean | undefined,
   value: ValueOptions,
 ): (actual: unknown) => boolean | undefined {
+  if (expected.length === 0) return () => false;
   const strings = expected.filter((v): v is string => typeof v === 'string').map((v) => fold(v, ignoreCase));
   const numbers = expected.filter((v): v is number => typeof v === 'number');
   const booleans = expected.filter((v): v is boolean => typeof v === 'boolean');

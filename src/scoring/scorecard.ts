@@ -18,7 +18,7 @@ export interface Rule<T = any> {
   readonly label?: string;
   /** The criterion on the lead. */
   readonly when: Predicate<T>;
-  /** Points added when the criterion matches; negative points subtract. */
+  /** Whole points added when the criterion matches; negative points subtract. */
   readonly points: number;
 }
 
@@ -137,8 +137,9 @@ function compileRules<T>(rules: readonly Rule<T>[], options: EvaluationOptions):
       throw new ConfigError(API, `${where}.id`, `duplicate rule id ${JSON.stringify(rule.id)}; rule ids must be unique`);
     }
     ids.add(rule.id);
-    if (typeof rule.points !== 'number' || !Number.isFinite(rule.points)) {
-      throw new ConfigError(API, `${where}.points`, `expected a finite number, received ${describeValue(rule.points)}`);
+    // Whole points keep every sum exact, so the ledger adds up to the total in any rule order.
+    if (typeof rule.points !== 'number' || !Number.isSafeInteger(rule.points)) {
+      throw new ConfigError(API, `${where}.points`, `expected a whole number of points, received ${describeValue(rule.points)}`);
     }
     if (rule.label !== undefined && typeof rule.label !== 'string') {
       throw new ConfigError(API, `${where}.label`, `expected a string, received ${describeValue(rule.label)}`);
@@ -147,14 +148,6 @@ function compileRules<T>(rules: readonly Rule<T>[], options: EvaluationOptions):
     const fields = predicateFields(rule.when).map((path) => ({ path, segments: splitPath(API, `${where}.when`, path) }));
     return { id: rule.id, label: rule.label ?? rule.id, points: rule.points, test, fields };
   });
-}
-
-function safeRead(lead: unknown, segments: readonly string[]): unknown {
-  try {
-    return readPath(lead, segments);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -226,7 +219,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
       sum += points;
       const values: Record<string, unknown> = {};
       for (const field of rule.fields) {
-        const value = safeRead(lead, field.segments);
+        const value = readPath(lead, field.segments);
         values[field.path] = value;
         if (outcome === 'unknown' && isMissing(value, placeholders) && !missingFields.includes(field.path)) {
           missingFields.push(field.path);

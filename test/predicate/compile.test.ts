@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/internal/config-error.js';
+import { compilePredicate, predicateFields, wordKey } from '../../src/predicate/compile.js';
+import {
+  and,
+  atLeast,
+  between,
+  containsAnyWord,
+  equals,
+  exists,
+  includesAny,
+  not,
+  oneOf,
+  or,
+  type Predicate,
+} from '../../src/predicate/index.js';
+
+/** Compiles a predicate and returns the error it throws, or fails the test when none is thrown. */
+function compileError(predicate: unknown): ConfigError {
+  try {
+    compilePredicate('test', predicate as Predicate);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected compilePredicate to throw a ConfigError');
+}
+
+describe('compilePredicate validation', () => {
+  it('error has config name', () => {
+    const error = compileError({ op: 'gt', field: 'employees', value: 'many' });
+    expect(error.name).toBe('NetspearConfigError');
+    expect(error.api).toBe('test');
+    expect(error.path).toBe('predicate.value');
+  });
+
+  it('unknown operator names op', () => {
+    const error = compileError({ op: 'greater', field: 'employees', value: 1 });
+    expect(error.path).toBe('predicate.op');
+    expect(error.message).toContain('"greater"');
+  });
+
+  it('nested error names node', () => {
+    const error = compileError(and(equals('industry', 'SaaS'), not(atLeast('employees', Number.NaN))));
+    expect(error.message).toContain('predicate.predicates[1].predicate.value');
+  });
+
+  it('rejects __proto__ path', () => {
+    const error = compileError(equals('__proto__.x', 1));
+    expect(error.path).toBe('predicate.field');
+    expect(error.message).toContain('__proto__');
+  });
+
+  it('rejects constructor path', () => {
+    expect(compileError(exists('constructor')).message).toContain('"constructor"');
+  });
+
+  it('rejects prototype segment', () => {
+    expect(compileError(exists('a.prototype')).message).toContain('"prototype"');
+  });
+
+  it('rejects empty path segment', () => {
+    expect(compileError(exists('address..country')).message).toContain('empty segment');
+    expect(compileError(exists('')).path).toBe('predicate.field');
+  });
+
+  it('rejects non-finite bounds', () => {
+    expect(compileError(atLeast('employees', Number.POSITIVE_INFINITY)).path).toBe('predicate.value');
+    expect(compileError(between('employees', 0, Number.NaN)).path).toBe('predicate.max');
+  });
+
+  it('rejects reversed between', () => {
+    expect(compileError(between('employees', 10, 1)).message).toContain('min <= max');
+  });
+
+  it('rejects bad list element', () => {
+    expect(compileError(oneOf('industry', ['SaaS', Number.NaN])).path).toBe('predicate.values[1]');
+    expect(compileError(includesAny('tags', [{}] as never)).path).toBe('predicate.values[0]');
+  });
+
+  it('rejects non-array values', () => {
+    expect(compileError({ op: 'one_of', field: 'industry', values: 'SaaS' }).path).toBe('predicate.values');
+    expect(compileError({ op: 'and', predicates: null }).path).toBe('predicate.predicates');
+  });
+
+  it('rejects word without letters', () => {
+    expect(compileError(containsAnyWord('title', ['engineer', ' - '])).path).toBe('predicate.words[1]');
+  });
+
+  it('rejects non-object node', () => {
+    expect(compileError(or(equals('a', 1), null as never)).path).toBe('predicate.predicates[1]');
+  });
+});
+
+describe('predicateFields', () => {
+  it('lists fields once in order', () => {
+    const p = or(and(equals('industry', 'SaaS'), atLeast('employees', 1)), not(equals('industry', 'Finance')));
+    expect(predicateFields(p)).toEqual(['industry', 'employees']);
+  });
+});
+
+describe('wordKey', () => {
+  it('pads lower-case words', () => {
+    expect(wordKey('Senior  Engineer, R&D')).toBe(' senior engineer r d ');
+  });
+
+  it('keeps non-Latin letters', () => {
+    expect(wordKey('Ingénieur Größe')).toBe(' ingénieur größe ');
+  });
+});
