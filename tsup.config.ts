@@ -1,7 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    learn: 'src/learn/index.ts',
+    sql: 'src/sql/index.ts',
+    interop: 'src/interop/index.ts',
+    'public-suffix': 'src/public-suffix/index.ts',
+    metrics: 'src/metrics/index.ts',
+    schema: 'src/schema/index.ts',
+  },
   format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',
@@ -14,5 +22,6 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   treeshake: true,
-  splitting: false,
+  // Shared code between entry points goes into chunks instead of being copied into each.
+  splitting: true,
 });

@@ -1,0 +1,2 @@
+// The `netspear/sql` entry point. Its contents are being written; until then it exports nothing.
+export {};
