@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inventCompany, toAccount, type Company, type CompanyRegistry } from './companies.js';
 import { addDirtyValues, drawLead, type AccountEntry, type LeadContext } from './leads.js';
-import { createRandom } from './random.js';
-import type { DemoAccount, DemoLead } from './types.js';
+import { createRandom, type Random } from './random.js';
+import type { DemoAccount, DemoLead, DemoLeadWithOutcome } from './types.js';
+import { ASSETS, FREE_MAIL_DOMAINS, TITLES, type Seniority } from './vocabulary.js';
 
 /** The fixed seed. Change it only together with the committed files. */
 export const DEMO_SEED = 20_260_101;
@@ -27,7 +28,7 @@ export const LEADS_FILE = 'leads.json';
 
 export interface DemoData {
   readonly accounts: readonly DemoAccount[];
-  readonly leads: readonly DemoLead[];
+  readonly leads: readonly DemoLeadWithOutcome[];
 }
 
 const START_OF_2026 = Date.UTC(2026, 0, 1);
@@ -66,7 +67,44 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoData {
   createdAt.sort((a, b) => a - b);
   const cleanLeads = createdAt.map((timestamp, i) => drawLead(random, context, i, timestamp));
 
-  return { accounts, leads: addDirtyValues(random, cleanLeads) };
+  return { accounts, leads: addOutcomes(random, addDirtyValues(random, cleanLeads)) };
+}
+
+/** How much seniority multiplies the chance to convert: executives sign, early-career leads rarely do. */
+const SENIORITY_FACTOR: Readonly<Record<Seniority, number>> = {
+  executive: 1.6,
+  manager: 1.3,
+  practitioner: 1,
+  'early-career': 0.3,
+};
+
+/**
+ * Returns the chance that a lead becomes a customer, from what the lead did and who they are.
+ * It does not use the demo's scorecard, so the report can show how well the scorecard's tiers
+ * separate leads that convert from those that do not.
+ */
+export function conversionChance(lead: DemoLead): number {
+  let chance = 0.01;
+  if (lead.visitedPricingPage) chance += 0.05;
+  if (lead.downloadedAssets.includes(ASSETS.pricing)) chance += 0.04;
+  if (lead.downloadedAssets.includes(ASSETS.apiDocs)) chance += 0.03;
+  if (lead.webinarAttended) chance += 0.03;
+  chance += Math.min(lead.pageViews, 20) * 0.002;
+  chance += Math.min(lead.emailClicks, 10) * 0.003;
+
+  const seniority = TITLES.find((entry) => entry.title === lead.title)?.seniority ?? 'practitioner';
+  chance *= SENIORITY_FACTOR[seniority];
+  const domain = lead.email?.trim().toLowerCase().split('@')[1];
+  if (domain !== undefined && FREE_MAIL_DOMAINS.includes(domain)) chance *= 0.6;
+  return chance;
+}
+
+/**
+ * Draws each lead's outcome, `converted`, from {@link conversionChance}. The draws come after
+ * all others, so the outcome changes no other field of the generated data.
+ */
+function addOutcomes(random: Random, leads: readonly DemoLead[]): DemoLeadWithOutcome[] {
+  return leads.map((lead) => ({ ...lead, converted: random.chance(conversionChance(lead)) }));
 }
 
 /** Serialises records as a JSON array with one record per line, so diffs show changed records. */

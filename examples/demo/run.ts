@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
+  accountIndex,
   atLeast,
   containsAnyWord,
   createRouter,
@@ -93,7 +94,7 @@ export async function runDemo(accounts: readonly DemoAccount[], leads: readonly 
   const byAccount = new Map<string, { name: string; engaged: number; leads: number }>();
 
   const router = createRouter<DemoLead, DemoAccount>({
-    accounts: targets,
+    accounts: accountIndex(targets),
     scorecard: leadScorecard,
     mqlThreshold: 70,
     hooks: {
@@ -166,6 +167,14 @@ export function loadDemoData(): { accounts: DemoAccount[]; leads: DemoLead[] } {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `--html FILE` also writes the report as an HTML page with charts.
+  const { htmlReportPath, writeHtmlReport } = await import('./html-report.js');
+  const htmlFile = htmlReportPath(process.argv.slice(2));
   const { accounts, leads } = loadDemoData();
-  console.log(formatReport(await runDemo(accounts, leads)));
+  const report = await runDemo(accounts, leads);
+  console.log(formatReport(report));
+  if (htmlFile !== undefined) {
+    writeHtmlReport(htmlFile, report, leads, leadScorecard);
+    console.log(`\nWrote the HTML report to ${htmlFile}`);
+  }
 }

@@ -61,3 +61,12 @@ export interface DemoLead {
   /** When the lead was created, as an ISO 8601 UTC timestamp in 2026. */
   readonly createdAt: string;
 }
+
+/** A demo lead with its outcome, as `leads.json` stores it. */
+export interface DemoLeadWithOutcome extends DemoLead {
+  /**
+   * Whether the lead became a customer. The generator draws it from the lead's activity and
+   * seniority, so the demo's HTML report can show the conversion rate of each score tier.
+   */
+  readonly converted: boolean;
+}

@@ -1,237 +1,537 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { readPath, splitPath } from '../internal/path.js';
-import { accountIndex, matchAccount, type AccountIndex, type AccountLike } from '../identity/index.js';
+import type { AccountIndex, AccountLike } from '../identity/index.js';
+import type { Icp } from '../icp/icp.js';
+import type { Outcome } from '../predicate/types.js';
 import type { Scorecard } from '../scoring/scorecard.js';
+import {
+  checkRetry,
+  checkTimeout,
+  describeError,
+  globalTimers,
+  runOnce,
+  runWithRetry,
+  type ErrorInfo,
+  type HookContext,
+  type RetryPolicy,
+  type RunSettings,
+  type Timers,
+} from './hooks.js';
+import { indexStep } from './account-step.js';
+import {
+  abmStep,
+  mqlStep,
+  nurtureStep,
+  type AccountFacts,
+  type AccountTrace,
+  type LedgerEntry,
+  type RouteClaim,
+  type RoutesOf,
+  type ScoreFacts,
+  type Step,
+  type StepResult,
+} from './steps.js';
+import type { RouterStore } from './store.js';
 
-/** The three routes of the hybrid flow. */
+/** The three routes of the default hybrid graph. */
 export type Route = 'abm' | 'sales' | 'nurture';
 
-/** Why a lead took its route. */
-export type RouteReason = 'target_account' | 'score_at_or_above_threshold' | 'score_below_threshold';
+/** Reason codes of the built-in steps and the router; custom steps add their own. */
+export type RouteReason =
+  | 'target_account'
+  | 'icp_match'
+  | 'score_at_or_above_threshold'
+  | 'score_below_threshold'
+  | 'not_claimed_earlier'
+  | 'disqualified'
+  | 'fallback'
+  | 'step_failed'
+  | (string & {});
 
-/** How the lead's email led, or did not lead, to a target account. */
-export type AccountTrace =
-  | {
-      readonly matched: true;
-      readonly accountId: string;
-      readonly accountName: string;
-      readonly domain: string;
-      readonly matchedDomain: string;
-      readonly via: 'domain' | 'subdomain';
-    }
-  | { readonly matched: false; readonly code: string; readonly message: string; readonly domain?: string };
+/** The lifecycle hooks, in the order they run around the route's own hook. */
+export type LifecycleHookName = 'beforeRoute' | 'afterMatch' | 'afterScore' | 'afterRoute' | 'onError' | 'deadLetter';
 
-/** The plain-data record of why a route was taken. */
+/** Any hook name: a lifecycle hook or a route. */
+export type HookName<R extends string = Route> = R | LifecycleHookName;
+
+/** The plain-data record of what the steps found. */
 export interface DecisionTrace {
   readonly reason: RouteReason;
+  /** The account match; `code: 'not_checked'` when the graph has no account step. */
   readonly account: AccountTrace;
-  readonly score: number;
-  readonly threshold: number;
-  /** The score tier, or null when the score is below every tier with a `min`. */
+  /** The score, or null when no step scored the lead. */
+  readonly score: number | null;
+  readonly threshold: number | null;
+  /** The score tier, or null when the lead was not scored or is below every tier with a `min`. */
   readonly tier: string | null;
   /** Rule ids that matched, in rule order. */
   readonly matchedRules: readonly string[];
   /** Fields whose absence left rules undecided. */
   readonly missingFields: readonly string[];
+  /** One entry per scorecard rule: its outcome and the points it added. */
+  readonly ledger: readonly LedgerEntry[];
+  /** The matched account's ICP outcome, or null when no step evaluated an ICP. */
+  readonly icp: Outcome | null;
+  /** Facts added by custom steps. */
+  readonly facts: Readonly<Record<string, unknown>>;
 }
 
-/** The outcome of one hook run. */
-export type HookOutcome =
-  | { readonly hook: HookName; readonly status: 'ok' }
-  | { readonly hook: HookName; readonly status: 'error'; readonly error: { readonly name: string; readonly message: string } };
+/** One step's part in a decision. Steps after the claiming step do not run and are not listed. */
+export interface StepOutcome {
+  readonly step: string;
+  readonly status: 'passed' | 'claimed' | 'error';
+  readonly note?: string;
+  readonly error?: ErrorInfo;
+}
 
-/** The hooks the router can run. */
-export type HookName = Route | 'afterRoute' | 'onError';
+/** The assignee of a lead and the reason, as an assigner reports them. */
+export interface Assignment {
+  /** The rep id, the assigner's fallback queue, or null when nobody could take the lead. */
+  readonly assignee: string | null;
+  /** The selection method, such as `round_robin`, `account_owner` or `duplicate`. */
+  readonly method: string;
+  /** A sentence such as "rep-4: next in weighted rotation, 3 of 5 this cycle". */
+  readonly reason: string;
+  /** The rotation turn this lead used, or null when it used none. */
+  readonly turn: number | null;
+  /** Reps passed over, each with a code such as `out_of_office` or `cap_day`. */
+  readonly skipped: readonly { readonly rep: string; readonly code: string }[];
+}
 
-/** A routing decision: JSON-serialisable, with the trace and every hook's outcome. */
-export interface Decision {
-  readonly route: Route;
+/** The outcome of one hook. */
+export interface HookOutcome {
+  readonly hook: string;
+  readonly status: 'ok' | 'error' | 'timeout';
+  /** Runs made, retries included. */
+  readonly attempts: number;
+  /** Milliseconds from the first run to the last settlement, on the router's clock. */
+  readonly ms: number;
+  readonly error?: ErrorInfo;
+}
+
+/** A decision before hooks ran, as hooks receive it. Frozen, so hooks cannot change it. */
+export interface PendingDecision<R extends string = Route> {
+  readonly route: R;
+  readonly reason: RouteReason;
   /** A sentence a person can read, such as "target account Global Tech Inc (globaltechinc.com)". */
   readonly summary: string;
+  /** The step that claimed the lead, or null when the fallback route took it. */
+  readonly step: string | null;
   readonly trace: DecisionTrace;
-  readonly hooks: readonly HookOutcome[];
+  readonly steps: readonly StepOutcome[];
+  /** Null until the route's assigner ran, and when the route has none. */
+  readonly assignment: Assignment | null;
+  /** The router's `version` option, so that a stored decision names the configuration behind it. */
+  readonly configVersion: string | null;
 }
 
-/** A decision before hooks ran, as hooks receive it. */
-export type PendingDecision = Omit<Decision, 'hooks'>;
+/** A routing decision: JSON-serialisable, with every step's and hook's outcome. */
+export interface Decision<R extends string = Route> extends PendingDecision<R> {
+  readonly hooks: readonly HookOutcome[];
+  /** Milliseconds on the router's clock: when routing started, and how long each phase took. */
+  readonly timings: { readonly startedAt: number; readonly decideMs: number; readonly assignMs: number; readonly totalMs: number };
+  /**
+   * The idempotency key and its status: `first` for the first routing, `replayed` for a stored
+   * decision returned again, `in_progress` when the first routing has not finished, and
+   * `store_failed` when the store threw (the lead was routed anyway).
+   */
+  readonly idempotency: { readonly key: string; readonly status: 'first' | 'replayed' | 'in_progress' | 'store_failed' } | null;
+  /** True when the decision came from a dry run, which runs no hooks. */
+  readonly dryRun: boolean;
+}
 
 /** A hook: sync or async; what it returns is ignored, and what it throws is recorded. */
-export type Hook<L> = (decision: PendingDecision, lead: L) => unknown;
+export type Hook<L, R extends string = Route> = (decision: PendingDecision<R>, lead: L, context: HookContext) => unknown;
 
-/** Hooks by route, plus `afterRoute` for every lead and `onError` for failed hooks. */
-export interface RouterHooks<L> {
-  readonly abm?: Hook<L>;
-  readonly sales?: Hook<L>;
-  readonly nurture?: Hook<L>;
-  /** Runs after the route's hook, for every lead. */
-  readonly afterRoute?: Hook<L>;
-  /** Runs once per failed hook with the error; a failure here is recorded too, never rethrown. */
-  readonly onError?: (error: unknown, failedHook: HookName, decision: PendingDecision, lead: L) => unknown;
+/** A hook with its own timeout or retry policy. */
+export interface HookSettings<L, R extends string = Route> {
+  readonly run: Hook<L, R>;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
 }
 
-/** What a router needs: the target accounts, a scorecard and optional hooks. */
-export interface RouterOptions<L, A extends AccountLike> {
-  /** Target accounts (the ABM list) or an index built from them. */
-  readonly accounts: readonly A[] | AccountIndex<A>;
-  readonly scorecard: Scorecard<L, string>;
+/** A hook, bare or with settings. */
+export type HookConfig<L, R extends string = Route> = Hook<L, R> | HookSettings<L, R>;
+
+/** The dead-letter entry: everything needed to run the failed hook again. */
+export interface DeadLetter<L, R extends string = Route> {
+  readonly hook: HookName<R>;
+  readonly error: ErrorInfo;
+  readonly attempts: number;
+  readonly decision: PendingDecision<R>;
+  readonly lead: L;
+}
+
+/** Lifecycle hooks, plus one hook per route name. */
+export type RouterHooks<L, R extends string = Route> = {
+  /** Runs first, for every lead. */
+  readonly beforeRoute?: HookConfig<L, R>;
+  /** Runs when a step matched the lead to an account, or tried to. */
+  readonly afterMatch?: HookConfig<L, R>;
+  /** Runs when a step scored the lead. */
+  readonly afterScore?: HookConfig<L, R>;
+  /** Runs after the route's hook, for every lead. */
+  readonly afterRoute?: HookConfig<L, R>;
+  /** Runs once per failed hook, after its retries, with the error; never retried. */
+  readonly onError?: (error: unknown, failedHook: HookName<R>, decision: PendingDecision<R>, lead: L, context: HookContext) => unknown;
+  /** Runs after `onError` with what failed, for a queue to replay; never retried. */
+  readonly deadLetter?: (entry: DeadLetter<L, R>, context: HookContext) => unknown;
+} & { readonly [K in R]?: HookConfig<L, R> };
+
+/** The input of an assigner. */
+export interface AssignInput<L, R extends string = string> {
+  readonly lead: L;
+  readonly decision: PendingDecision<R>;
+  /** A scratch store passed by dry runs; an assigner uses it in place of its own. */
+  readonly store: RouterStore | undefined;
+}
+
+/** Picks the assignee of a lead; built by `assignment()` or written by hand. */
+export type Assigner<L> = (input: AssignInput<L>) => Assignment | Promise<Assignment>;
+
+/** Options every router takes. */
+export interface RouterBaseOptions<L, R extends string> {
+  readonly hooks?: RouterHooks<L, R>;
+  /** An assigner per route. */
+  readonly assign?: { readonly [K in R]?: Assigner<L> };
+  /** Milliseconds each hook and assigner may take. Defaults to 10,000. */
+  readonly timeoutMs?: number;
+  /** Retry of failed hooks (not `onError` or `deadLetter`); off unless given. */
+  readonly retry?: RetryPolicy;
+  /** A label for this configuration, copied into every decision. */
+  readonly version?: string;
+  /** Milliseconds since the epoch. Defaults to `Date.now`. */
+  readonly clock?: () => number;
+  /** Defaults to the global `setTimeout` and `clearTimeout`. */
+  readonly timers?: Timers;
+}
+
+/** Options of the default hybrid graph: target accounts to ABM, MQLs to sales, the rest to nurture. */
+export interface RouterOptions<L, A extends AccountLike = AccountLike> extends RouterBaseOptions<L, Route> {
+  /**
+   * The target accounts (the ABM list) as an index built by `accountIndex(accounts)`. The
+   * router takes an index rather than an array so that it does not ship the index builder.
+   */
+  readonly accounts: AccountIndex<A>;
+  readonly scorecard: Scorecard<L, any>;
   /** The lowest score that goes to sales. Defaults to the `min` of the scorecard's `mql` tier. */
   readonly mqlThreshold?: number;
   /** The lead's email field, as a dotted path. Defaults to `email`. */
   readonly emailField?: string;
-  readonly hooks?: RouterHooks<L>;
+  /** When given, only matched accounts that fit this ICP go to ABM. */
+  readonly icp?: Icp<A>;
 }
 
-/** A hybrid router: target accounts go to ABM, MQLs to sales, everyone else to nurture. */
-export interface Router<L> {
+/** Options of a custom graph: the steps in order and the route that takes unclaimed leads. */
+export interface GraphRouterOptions<L, S extends readonly Step<any, string>[], F extends string>
+  extends RouterBaseOptions<L, RoutesOf<S> | F> {
+  readonly steps: S;
+  readonly fallback: F;
+}
+
+/** The lead type of a list of steps: `any` when a step leaves it open. */
+export type LeadOf<S extends readonly Step<any, string>[]> = S[number] extends Step<infer L, any> ? L : any;
+
+/** Options of one `route` call. */
+export interface RouteOptions {
+  /** The idempotency key of this call, read by a router wrapped with `idempotent()`. */
+  readonly idempotencyKey?: string;
+  /** Runs no hooks and writes no idempotency key; assigners run only against `store`. */
+  readonly dryRun?: boolean;
+  /** The scratch store that assigners use in a dry run. */
+  readonly store?: RouterStore;
+}
+
+/** A router: an ordered graph of steps, hooks around it and assigners per route. */
+export interface Router<L, R extends string = Route> {
   readonly kind: 'router';
-  /** Decides the route of one lead without running hooks; never throws on lead data. */
-  readonly decide: (lead: L) => PendingDecision;
-  /** Decides the route, runs the hooks in order (route hook, `afterRoute`) and records their outcomes. */
-  readonly route: (lead: L) => Promise<Decision>;
+  /** Every route a lead can take, the fallback last. */
+  readonly routes: readonly R[];
+  readonly fallback: R;
+  readonly version: string | null;
+  /** Runs the steps without hooks or assignment; pure, synchronous and never throws on lead data. */
+  readonly decide: (lead: L) => PendingDecision<R>;
+  /** Decides, assigns and runs the hooks in their documented order; never rejects on lead data or hook failures. */
+  readonly route: (lead: L, options?: RouteOptions) => Promise<Decision<R>>;
+  /** Runs a dead-lettered hook again with its timeout and retry policy. */
+  readonly replay: (entry: DeadLetter<L, R>) => Promise<HookOutcome>;
 }
 
 const API = 'createRouter';
+const LIFECYCLE: readonly string[] = ['beforeRoute', 'afterMatch', 'afterScore', 'afterRoute', 'onError', 'deadLetter'];
+const RESERVED: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+const NOT_CHECKED: AccountTrace = { matched: false, code: 'not_checked', message: 'no step matched the lead to an account' };
 
-function isIndex<A extends AccountLike>(value: readonly A[] | AccountIndex<A>): value is AccountIndex<A> {
-  return !Array.isArray(value);
-}
-
-function resolveThreshold<L>(card: Scorecard<L, string>, threshold: unknown): number {
-  if (threshold !== undefined) {
-    if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-      throw new ConfigError(API, 'mqlThreshold', `expected a finite number, received ${describeValue(threshold)}`);
+function resolveSteps<L>(options: RouterOptions<L> | GraphRouterOptions<L, readonly Step<L, string>[], string>) {
+  if ('steps' in options) {
+    const { steps, fallback } = options;
+    if (!Array.isArray(steps) || steps.some((step: Step | undefined) => step?.kind !== 'step')) {
+      throw new ConfigError(API, 'steps', 'expected an array of steps built by defineStep() or the step factories');
     }
-    return threshold;
+    if (typeof fallback !== 'string' || fallback.length === 0) {
+      throw new ConfigError(API, 'fallback', `expected a route name, received ${describeValue(fallback)}`);
+    }
+    return { steps, fallback };
   }
-  const mql = card.tiers.find((tier) => tier.name === 'mql');
-  if (mql?.min === undefined) {
-    throw new ConfigError(API, 'mqlThreshold', 'the scorecard has no "mql" tier with a min; pass mqlThreshold');
-  }
-  return mql.min;
-}
-
-/** Turns anything thrown into a plain `{ name, message }`, without throwing itself. */
-export function describeError(error: unknown): { name: string; message: string } {
-  try {
-    if (error instanceof Error) return { name: String(error.name), message: String(error.message) };
-    if (typeof error === 'string') return { name: 'NonError', message: error };
-    return { name: 'NonError', message: `thrown value: ${describeValue(error)}` };
-  } catch {
-    return { name: 'NonError', message: 'thrown value could not be described' };
-  }
-}
-
-function summarize(reason: RouteReason, account: AccountTrace, score: number, threshold: number): string {
-  if (reason === 'target_account' && account.matched) {
-    return `target account ${account.accountName} (${account.matchedDomain})`;
-  }
-  const why = account.matched ? '' : `no target account (${account.code}); `;
-  return reason === 'score_at_or_above_threshold'
-    ? `${why}score ${score} is at or above the MQL threshold ${threshold}`
-    : `${why}score ${score} is below the MQL threshold ${threshold}`;
-}
-
-/**
- * Creates a hybrid router over target accounts and a scorecard.
- * Throws a `NetspearConfigError` when the options are invalid.
- *
- * @example
- * const router = createRouter({
- *   accounts: [{ id: 'acc-1', name: 'Global Tech Inc', domains: ['globaltechinc.com'] }],
- *   scorecard: card,
- *   hooks: { abm: (decision) => notifyAccountTeam(decision) },
- * });
- * const decision = await router.route({ email: 'someone@globaltechinc.com' });
- * decision.route; // 'abm'
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function createRouter<L, A extends AccountLike>(options: RouterOptions<L, A>): Router<L> {
-  if (options === null || typeof options !== 'object') {
-    throw new ConfigError(API, '', `expected an options object, received ${describeValue(options)}`);
+  if (options.accounts?.kind !== 'account_index') {
+    throw new ConfigError(API, 'accounts', `expected an index built by accountIndex(accounts), received ${describeValue(options.accounts)}`);
   }
   const card = options.scorecard;
   if (card?.kind !== 'scorecard') {
     throw new ConfigError(API, 'scorecard', `expected a scorecard built by scorecard(), received ${describeValue(card)}`);
   }
-  if (options.accounts === null || typeof options.accounts !== 'object') {
-    throw new ConfigError(API, 'accounts', `expected an array of accounts or an account index, received ${describeValue(options.accounts)}`);
-  }
-  const index = isIndex(options.accounts) ? options.accounts : accountIndex(options.accounts);
-  const threshold = resolveThreshold(card, options.mqlThreshold);
-  const emailPath = splitPath(API, 'emailField', options.emailField ?? 'email');
-  const hooks = options.hooks ?? {};
-  for (const name of ['abm', 'sales', 'nurture', 'afterRoute', 'onError'] as const) {
-    const hook: unknown = hooks[name];
-    if (hook !== undefined && typeof hook !== 'function') {
-      throw new ConfigError(API, `hooks.${name}`, `expected a function, received ${describeValue(hook)}`);
+  const steps: readonly Step<L, string>[] = [
+    indexStep<L, AccountLike>(options.accounts, options.emailField === undefined ? {} : { emailField: options.emailField }),
+    abmStep<L>(options.icp === undefined ? {} : { icp: options.icp }),
+    mqlStep<L>(card, options.mqlThreshold === undefined ? {} : { threshold: options.mqlThreshold }),
+    nurtureStep<L>(),
+  ];
+  return { steps, fallback: 'nurture' };
+}
+
+function routeNames(steps: readonly Step[], fallback: string): string[] {
+  const names = new Set<string>();
+  for (const step of steps) for (const name of step.routes) names.add(name);
+  names.delete(fallback);
+  const all = [...names, fallback];
+  for (const name of all) {
+    if (LIFECYCLE.includes(name) || RESERVED.includes(name)) {
+      throw new ConfigError(API, 'steps', `the route name ${JSON.stringify(name)} is reserved; rename the route`);
     }
   }
+  return all;
+}
 
-  const decide = (lead: L): PendingDecision => {
-    const match = matchAccount(index, readPath(lead, emailPath));
-    const account: AccountTrace = match.matched
-      ? {
-          matched: true,
-          accountId: match.account.id,
-          accountName: match.account.name,
-          domain: match.domain,
-          matchedDomain: match.matchedDomain,
-          via: match.via,
+function checkHook(path: string, hook: unknown): void {
+  const run = typeof hook === 'object' && hook !== null ? (hook as HookSettings<unknown>).run : hook;
+  if (typeof run !== 'function') {
+    throw new ConfigError(API, path, `expected a function or { run, timeoutMs?, retry? }, received ${describeValue(hook)}`);
+  }
+  if (run !== hook) {
+    const settings = hook as HookSettings<unknown>;
+    if (settings.timeoutMs !== undefined) checkTimeout(API, `${path}.timeoutMs`, settings.timeoutMs);
+    checkRetry(API, `${path}.retry`, settings.retry);
+  }
+}
+
+function checkHooks(hooks: object, routes: readonly string[]): void {
+  for (const name of Object.keys(hooks)) {
+    if (!LIFECYCLE.includes(name) && !routes.includes(name)) {
+      throw new ConfigError(API, `hooks.${name}`, `no such hook or route; routes are ${routes.join(', ')}`);
+    }
+    const hook: unknown = (hooks as Record<string, unknown>)[name];
+    if (hook !== undefined) checkHook(`hooks.${name}`, hook);
+  }
+}
+
+function freezeTrace(claim: RouteClaim<string>, account: AccountFacts | undefined, score: ScoreFacts | undefined, icp: Outcome | undefined, facts: Record<string, unknown>): DecisionTrace {
+  return Object.freeze({
+    reason: claim.reason,
+    account: Object.freeze({ ...(account?.trace ?? NOT_CHECKED) }),
+    score: score?.total ?? null,
+    threshold: score?.threshold ?? null,
+    tier: score?.tier ?? null,
+    matchedRules: Object.freeze([...(score?.matchedRules ?? [])]),
+    missingFields: Object.freeze([...(score?.missingFields ?? [])]),
+    ledger: Object.freeze((score?.ledger ?? []).map((entry) => Object.freeze({ ...entry }))),
+    icp: icp ?? null,
+    facts: Object.freeze({ ...facts }),
+  });
+}
+
+/**
+ * Creates a router: an ordered graph of steps with a fallback route, lifecycle hooks with
+ * timeouts and isolation, and assigners per route. With `accounts` and `scorecard` and no
+ * `steps`, it builds the hybrid graph: target accounts to `abm`, MQLs to `sales`, the rest to
+ * `nurture`. Throws a `NetspearConfigError` when the options are invalid.
+ *
+ * @example
+ * const router = createRouter({
+ *   steps: [accountStep(accounts), disqualifyStep({ titleWords: ['student'] }), abmStep(), mqlStep(card)],
+ *   fallback: 'nurture',
+ *   hooks: { abm: (decision) => notifyAccountTeam(decision), sales: { run: createTask, timeoutMs: 2000, retry: { attempts: 3 } } },
+ * });
+ * const decision = await router.route({ email: 'someone@globaltechinc.com' });
+ * decision.route; // 'abm'
+ */
+export function createRouter<const S extends readonly Step<any, string>[], const F extends string>(
+  options: GraphRouterOptions<LeadOf<S>, S, F>,
+): Router<LeadOf<S>, RoutesOf<S> | F>;
+export function createRouter<L, A extends AccountLike>(options: RouterOptions<L, A>): Router<L, Route>;
+/* @__NO_SIDE_EFFECTS__ */
+export function createRouter<L>(
+  options: RouterOptions<L> | GraphRouterOptions<L, readonly Step<L, string>[], string>,
+): Router<L, any> {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigError(API, '', `expected an options object, received ${describeValue(options)}`);
+  }
+  const { steps, fallback } = resolveSteps(options);
+  const routes = routeNames(steps, fallback);
+  const hooks = (options.hooks ?? {}) as RouterHooks<L, string>;
+  checkHooks(hooks, routes);
+  const assigners: Record<string, Assigner<L> | undefined> = options.assign ?? {};
+  for (const name of Object.keys(assigners)) {
+    if (!routes.includes(name) || typeof assigners[name] !== 'function') {
+      throw new ConfigError(API, `assign.${name}`, `expected an assigner function for one of the routes ${routes.join(', ')}`);
+    }
+  }
+  const settings: RunSettings = {
+    timers: options.timers ?? globalTimers(),
+    timeoutMs: options.timeoutMs === undefined ? 10_000 : checkTimeout(API, 'timeoutMs', options.timeoutMs),
+    retry: checkRetry(API, 'retry', options.retry),
+  };
+  const now = options.clock ?? Date.now;
+  const version = options.version ?? null;
+
+  const decide = (lead: L): PendingDecision<string> => {
+    let account: AccountFacts | undefined;
+    let score: ScoreFacts | undefined;
+    let icp: Outcome | undefined;
+    let facts: Record<string, unknown> = {};
+    let claim: RouteClaim<string> | undefined;
+    let by: string | null = null;
+    const outcomes: StepOutcome[] = [];
+    for (const step of steps) {
+      let result: StepResult<string>;
+      try {
+        result = step.run(Object.freeze({ lead, account, score, icp, facts }));
+        if (result !== undefined && (result === null || typeof result !== 'object')) {
+          throw new TypeError(`returned ${describeValue(result)} instead of a claim, findings or undefined`);
         }
-      : {
-          matched: false,
-          code: match.code,
-          message: match.message,
-          ...(match.domain === undefined ? {} : { domain: match.domain }),
-        };
-    const result = card.score(lead);
-    const reason: RouteReason = account.matched
-      ? 'target_account'
-      : result.total >= threshold
-        ? 'score_at_or_above_threshold'
-        : 'score_below_threshold';
-    const route: Route = reason === 'target_account' ? 'abm' : reason === 'score_at_or_above_threshold' ? 'sales' : 'nurture';
-    // Frozen, so that a hook can read the decision but not change it.
+        if (result?.route !== undefined && (!step.routes.includes(result.route) || typeof result.reason !== 'string' || typeof result.summary !== 'string')) {
+          throw new TypeError(`returned an invalid claim for route ${describeValue(result.route)}`);
+        }
+      } catch (error) {
+        const info = describeError(error);
+        outcomes.push(Object.freeze({ step: step.id, status: 'error', error: info }));
+        claim = { route: fallback, reason: 'step_failed', summary: `step ${step.id} failed (${info.message}), so the fallback route took the lead` };
+        break;
+      }
+      account = result?.account ?? account;
+      score = result?.score ?? score;
+      icp = result?.icp ?? icp;
+      if (result?.facts !== undefined) facts = { ...facts, ...result.facts };
+      const note = result?.note === undefined ? {} : { note: String(result.note) };
+      if (result?.route !== undefined) {
+        outcomes.push(Object.freeze({ step: step.id, status: 'claimed', ...note }));
+        claim = result;
+        by = step.id;
+        break;
+      }
+      outcomes.push(Object.freeze({ step: step.id, status: 'passed', ...note }));
+    }
+    claim ??= { route: fallback, reason: 'fallback', summary: 'no step claimed the lead, so the fallback route took it' };
     return Object.freeze({
-      route,
-      summary: summarize(reason, account, result.total, threshold),
-      trace: Object.freeze({
-        reason,
-        account: Object.freeze(account),
-        score: result.total,
-        threshold,
-        tier: result.tier ?? null,
-        matchedRules: Object.freeze(result.contributions.filter((c) => c.matched).map((c) => c.ruleId)),
-        missingFields: Object.freeze([...result.missingFields]),
-      }),
+      route: claim.route,
+      reason: claim.reason,
+      summary: claim.summary,
+      step: by,
+      trace: freezeTrace(claim, account, score, icp, facts),
+      steps: Object.freeze(outcomes),
+      assignment: null,
+      configVersion: version,
     });
   };
 
-  const route = async (lead: L): Promise<Decision> => {
-    const pending = decide(lead);
-    const outcomes: HookOutcome[] = [];
-
-    const runHook = async (name: HookName, hook: Hook<L> | undefined): Promise<void> => {
-      if (hook === undefined) return;
-      try {
-        await hook(pending, lead);
-        outcomes.push({ hook: name, status: 'ok' });
-      } catch (error) {
-        outcomes.push({ hook: name, status: 'error', error: describeError(error) });
-        if (hooks.onError !== undefined) {
-          try {
-            await hooks.onError(error, name, pending, lead);
-          } catch (secondary) {
-            outcomes.push({ hook: 'onError', status: 'error', error: describeError(secondary) });
-          }
+  /** Runs one hook with its timeout and retries, then `onError` and `deadLetter` if it failed. */
+  const runHook = async (name: string, hook: unknown, pending: PendingDecision<string>, lead: L, outcomes: HookOutcome[]): Promise<HookOutcome | undefined> => {
+    if (hook === undefined) return undefined;
+    const own = typeof hook === 'function' ? undefined : (hook as HookSettings<L, string>);
+    const run = (own?.run ?? hook) as Hook<L, string>;
+    const hookSettings: RunSettings = {
+      timers: settings.timers,
+      timeoutMs: own?.timeoutMs ?? settings.timeoutMs,
+      retry: own?.retry ?? settings.retry,
+    };
+    const started = now();
+    const { attempts, failure } = await runWithRetry(hookSettings, `hook ${name}`, (signal, attempt) => run(pending, lead, { signal, attempt }));
+    const outcome: HookOutcome = failure === undefined
+      ? { hook: name, status: 'ok', attempts, ms: now() - started }
+      : { hook: name, status: failure.timedOut ? 'timeout' : 'error', attempts, ms: now() - started, error: describeError(failure.error) };
+    outcomes.push(outcome);
+    if (failure !== undefined) {
+      const once = { ...settings, retry: undefined };
+      const { onError, deadLetter } = hooks;
+      type Follow = ((signal: HookContext['signal']) => unknown) | undefined;
+      for (const [follow, call] of [
+        ['onError', onError && ((signal) => onError(failure.error, name, pending, lead, { signal, attempt: 1 }))],
+        ['deadLetter', deadLetter && ((signal) => deadLetter({ hook: name, error: describeError(failure.error), attempts, decision: pending, lead }, { signal, attempt: 1 }))],
+      ] as [string, Follow][]) {
+        if (call === undefined) continue;
+        const followStarted = now();
+        const followFailure = await runOnce(once, `hook ${follow}`, call);
+        if (followFailure !== undefined) {
+          outcomes.push({ hook: follow, status: followFailure.timedOut ? 'timeout' : 'error', attempts: 1, ms: now() - followStarted, error: describeError(followFailure.error) });
         }
       }
-    };
-
-    await runHook(pending.route, hooks[pending.route]);
-    await runHook('afterRoute', hooks.afterRoute);
-    return { ...pending, hooks: outcomes };
+    }
+    return outcome;
   };
 
-  return { kind: 'router', decide, route };
+  const hookOf = (name: string): unknown => (hasOwn(hooks, name) ? (hooks as Record<string, unknown>)[name] : undefined);
+
+  const route = async (lead: L, routeOptions: RouteOptions = {}): Promise<Decision<string>> => {
+    const startedAt = now();
+    const dryRun = routeOptions.dryRun === true;
+    const early = decide(lead);
+    const decided = now();
+    const outcomes: HookOutcome[] = [];
+    const quiet = dryRun;
+    if (!quiet) {
+      await runHook('beforeRoute', hookOf('beforeRoute'), early, lead, outcomes);
+      if (early.trace.account.matched || early.trace.account.code !== 'not_checked') {
+        await runHook('afterMatch', hookOf('afterMatch'), early, lead, outcomes);
+      }
+      if (early.trace.score !== null) await runHook('afterScore', hookOf('afterScore'), early, lead, outcomes);
+    }
+
+    const assignStarted = now();
+    let assignment: Assignment | null = null;
+    const assigner = hasOwn(assigners, early.route) ? assigners[early.route] : undefined;
+    if (assigner !== undefined && !(dryRun && routeOptions.store === undefined)) {
+      let result: unknown;
+      const failure = await runOnce({ ...settings, retry: undefined }, 'assigner', async () => {
+        result = await assigner({ lead, decision: early, store: dryRun ? routeOptions.store : undefined });
+      });
+      assignment = failure === undefined && isAssignment(result)
+        ? Object.freeze({ ...result, skipped: Object.freeze(result.skipped.map((entry) => Object.freeze({ rep: String(entry?.rep), code: String(entry?.code) }))) })
+        : Object.freeze({ assignee: null, method: 'error', reason: failure === undefined ? 'the assigner returned an invalid assignment' : describeError(failure.error).message, turn: null, skipped: [] });
+    }
+    const assignMs = now() - assignStarted;
+    const pending: PendingDecision<string> = Object.freeze({ ...early, assignment });
+
+    if (!quiet) {
+      await runHook(pending.route, hookOf(pending.route), pending, lead, outcomes);
+      await runHook('afterRoute', hookOf('afterRoute'), pending, lead, outcomes);
+    }
+
+    return {
+      ...pending,
+      hooks: outcomes,
+      timings: { startedAt, decideMs: decided - startedAt, assignMs, totalMs: now() - startedAt },
+      idempotency: null,
+      dryRun,
+    };
+  };
+
+  const replay = async (entry: DeadLetter<L, string>): Promise<HookOutcome> => {
+    const outcomes: HookOutcome[] = [];
+    const outcome = await runHook(entry.hook, hookOf(entry.hook), entry.decision, entry.lead, outcomes);
+    return outcome ?? { hook: entry.hook, status: 'error', attempts: 0, ms: 0, error: { name: 'NotFoundError', message: `no hook named ${entry.hook}` } };
+  };
+
+  return { kind: 'router', routes, fallback, version, decide, route, replay };
+}
+
+function isAssignment(value: unknown): value is Assignment {
+  const candidate = value as Assignment | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    (candidate.assignee === null || typeof candidate.assignee === 'string') &&
+    typeof candidate.method === 'string' &&
+    typeof candidate.reason === 'string' &&
+    (candidate.turn === null || Number.isSafeInteger(candidate.turn)) &&
+    Array.isArray(candidate.skipped)
+  );
 }

@@ -1,39 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { atLeast, containsAnyWord, createRouter, includesAny, isTrue, scorecard, type Decision } from '../../src/index.js';
+import { accountIndex, createRouter, scorecard, type Decision } from 'netspear';
+import { accounts, anyBehaviour, anyLead, card, engaged, fixedClock, hookOf, instantTimers, type Lead } from './fixtures.js';
 
-interface Lead {
-  email?: unknown;
-  title?: unknown;
-  companySize?: unknown;
-  downloadedAssets?: unknown;
-  visitedPricingPage?: unknown;
-}
-
-const card = scorecard<Lead>({
-  rules: [
-    { id: 'title', when: containsAnyWord('title', ['Engineer', 'Developer', 'CTO']), points: 20 },
-    { id: 'size', when: atLeast('companySize', 51), points: 15 },
-    { id: 'api-docs', when: includesAny('downloadedAssets', ['api_documentation.pdf']), points: 30 },
-    { id: 'pricing', when: isTrue('visitedPricingPage'), points: 25 },
-  ],
-  mqlThreshold: 75,
-});
-
-const accounts = [
-  { id: 'acc-1', name: 'Global Tech Inc', domains: ['globaltechinc.com'] },
-  { id: 'acc-2', name: 'Fintech Innovators', domains: ['fintechinnovators.com'] },
-];
-
-const engaged: Lead = {
-  email: 'dev@example.com',
-  title: 'Senior Engineer',
-  companySize: 250,
-  downloadedAssets: ['api_documentation.pdf'],
-  visitedPricingPage: true,
-};
-
-describe('createRouter', () => {
+describe('createRouter default graph', () => {
   it('sends target-account leads to abm', async () => {
     const abm = vi.fn();
     const router = createRouter({ accounts, scorecard: card, hooks: { abm } });
@@ -42,6 +12,7 @@ describe('createRouter', () => {
     expect(abm).toHaveBeenCalledTimes(1);
     expect(decision.trace.account).toMatchObject({ matched: true, accountId: 'acc-1', accountName: 'Global Tech Inc' });
     expect(decision.trace.reason).toBe('target_account');
+    expect(decision.step).toBe('abm');
   });
 
   it('matches subdomains of target accounts', async () => {
@@ -53,7 +24,7 @@ describe('createRouter', () => {
 
   it('never matches free-mail leads', async () => {
     const abm = vi.fn();
-    const router = createRouter({ accounts: [...accounts, { id: 'acc-3', name: 'Gee', domains: ['gee.com'] }], scorecard: card, hooks: { abm } });
+    const router = createRouter({ accounts, scorecard: card, hooks: { abm } });
     const decision = await router.route({ email: 'someone@gmail.com' });
     expect(decision.route).not.toBe('abm');
     expect(abm).not.toHaveBeenCalled();
@@ -68,6 +39,12 @@ describe('createRouter', () => {
     expect(decision.trace.score).toBe(90);
     expect(decision.trace.threshold).toBe(75);
     expect(decision.trace.reason).toBe('score_at_or_above_threshold');
+    expect(decision.trace.ledger).toEqual([
+      { ruleId: 'title', outcome: 'match', points: 20 },
+      { ruleId: 'size', outcome: 'match', points: 15 },
+      { ruleId: 'api-docs', outcome: 'match', points: 30 },
+      { ruleId: 'pricing', outcome: 'match', points: 25 },
+    ]);
     expect(sales).toHaveBeenCalledTimes(1);
   });
 
@@ -84,11 +61,105 @@ describe('createRouter', () => {
     expect(decision.summary).toContain('below the MQL threshold 75');
   });
 
+  it('lists each step outcome', () => {
+    const router = createRouter({ accounts, scorecard: card });
+    expect(router.decide({ email: 'x@other.io' }).steps).toEqual([
+      { step: 'match', status: 'passed', note: 'no account (no_account)' },
+      { step: 'abm', status: 'passed' },
+      { step: 'mql', status: 'passed', note: 'score 0 is below 75' },
+      { step: 'nurture', status: 'claimed' },
+    ]);
+  });
+
+  it('routes invalid leads to nurture', async () => {
+    const router = createRouter({ accounts, scorecard: card });
+    for (const lead of [null, undefined, 42, 'lead', [], { email: 42 }, JSON.parse('{"__proto__": {"email": "a@globaltechinc.com"}}')]) {
+      const decision = await router.route(lead as Lead);
+      expect(decision.route).toBe('nurture');
+    }
+  });
+
+  it('reads a custom email field', () => {
+    const router = createRouter({ accounts, scorecard: card, emailField: 'contact.email' });
+    expect(router.decide({ contact: { email: 'x@globaltechinc.com' } } as Lead).route).toBe('abm');
+  });
+
+  it('applies an ICP to matched accounts', () => {
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      icp: { kind: 'icp', predicate: { op: 'exists', field: 'owner' } as never, evaluate: (account: { id: string }) => (account.id === 'acc-1' ? 'match' : 'no_match') },
+    });
+    expect(router.decide({ email: 'a@globaltechinc.com' })).toMatchObject({ route: 'abm', reason: 'icp_match' });
+    const other = router.decide({ email: 'a@fintechinnovators.com' });
+    expect(other.route).toBe('nurture');
+    expect(other.trace.icp).toBe('no_match');
+  });
+
+  it('copies the version into decisions', async () => {
+    const router = createRouter({ accounts, scorecard: card, version: '2026-12-a' });
+    expect((await router.route(engaged)).configVersion).toBe('2026-12-a');
+    expect(createRouter({ accounts, scorecard: card }).decide(engaged).configVersion).toBeNull();
+  });
+
+  it('rejects invalid options', () => {
+    expect(() => createRouter({ accounts, scorecard: {} as never })).toThrow(/createRouter: scorecard/);
+    expect(() => createRouter({ accounts, scorecard: card, mqlThreshold: Number.NaN })).toThrow(/mqlThreshold/);
+    expect(() => createRouter({ accounts, scorecard: card, hooks: { abm: 'x' as never } })).toThrow(/hooks\.abm/);
+    expect(() => createRouter({ accounts, scorecard: card, hooks: { salse: () => 1 } as never })).toThrow(/hooks\.salse: no such hook or route/);
+    expect(() => createRouter({ accounts, scorecard: card, emailField: '__proto__' })).toThrow(/reserved key/);
+    expect(() => createRouter({ accounts: [] as never, scorecard: card })).toThrow(/accountIndex\(accounts\)/);
+    expect(() => createRouter({ accounts, scorecard: card, timeoutMs: 0 })).toThrow(/timeoutMs/);
+    expect(() => createRouter({ accounts, scorecard: card, retry: { attempts: 0 } })).toThrow(/retry\.attempts/);
+    expect(() => createRouter({ accounts, scorecard: card, hooks: { abm: { run: () => 1, timeoutMs: Infinity } } })).toThrow(/hooks\.abm\.timeoutMs/);
+    expect(() => createRouter({ accounts, scorecard: card, assign: { abm: 5 as never } })).toThrow(/assign\.abm/);
+  });
+
+  it('requires a threshold without an mql tier', () => {
+    const tiered = scorecard({ rules: [], tiers: [{ name: 'hot', min: 50 }, { name: 'cold' }] });
+    expect(() => createRouter({ accounts, scorecard: tiered })).toThrow(/pass mqlThreshold/);
+    expect(createRouter({ accounts, scorecard: tiered, mqlThreshold: 50 }).kind).toBe('router');
+  });
+
+  it('lists its routes with the fallback last', () => {
+    const router = createRouter({ accounts, scorecard: card });
+    expect(router.routes).toEqual(['abm', 'sales', 'nurture']);
+    expect(router.fallback).toBe('nurture');
+  });
+});
+
+describe('createRouter hooks', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('runs hooks in the documented order', async () => {
+    const calls: string[] = [];
+    const log = (name: string) => () => {
+      calls.push(name);
+    };
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      hooks: {
+        afterRoute: log('afterRoute'),
+        sales: log('sales'),
+        afterScore: log('afterScore'),
+        afterMatch: log('afterMatch'),
+        beforeRoute: log('beforeRoute'),
+        abm: log('abm'),
+      },
+    });
+    await router.route(engaged);
+    expect(calls).toEqual(['beforeRoute', 'afterMatch', 'afterScore', 'sales', 'afterRoute']);
+  });
+
   it('records a throwing hook and keeps the lead', async () => {
     const onError = vi.fn();
     const router = createRouter({
       accounts,
       scorecard: card,
+      clock: fixedClock,
       hooks: {
         abm: () => {
           throw new Error('CRM is down');
@@ -100,21 +171,18 @@ describe('createRouter', () => {
     const decision = await router.route({ email: 'a@globaltechinc.com' });
     expect(decision.route).toBe('abm');
     expect(decision.hooks).toEqual([
-      { hook: 'abm', status: 'error', error: { name: 'Error', message: 'CRM is down' } },
-      { hook: 'afterRoute', status: 'ok' },
+      { hook: 'abm', status: 'error', attempts: 1, ms: 0, error: { name: 'Error', message: 'CRM is down' } },
+      { hook: 'afterRoute', status: 'ok', attempts: 1, ms: 0 },
     ]);
     expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[1]).toBe('abm');
   });
 
   it('records a rejecting async hook', async () => {
-    const router = createRouter({
-      accounts,
-      scorecard: card,
-      hooks: { nurture: async () => Promise.reject('timeout') },
-    });
+    const router = createRouter({ accounts, scorecard: card, hooks: { nurture: async () => Promise.reject('timeout') } });
     const decision = await router.route({ email: 'x@nowhere.org' });
     expect(decision.route).toBe('nurture');
-    expect(decision.hooks).toEqual([{ hook: 'nurture', status: 'error', error: { name: 'NonError', message: 'timeout' } }]);
+    expect(decision.hooks[0]).toMatchObject({ hook: 'nurture', status: 'error', error: { name: 'NonError', message: 'timeout' } });
   });
 
   it('records a failing onError hook', async () => {
@@ -149,79 +217,193 @@ describe('createRouter', () => {
     expect(decision.hooks[0]?.status).toBe('error');
   });
 
-  it('routes invalid leads to nurture', async () => {
-    const router = createRouter({ accounts, scorecard: card });
-    for (const lead of [null, undefined, 42, 'lead', [], { email: 42 }, JSON.parse('{"__proto__": {"email": "a@globaltechinc.com"}}')]) {
-      const decision = await router.route(lead as Lead);
-      expect(decision.route).toBe('nurture');
-    }
+  it('cuts off a hanging hook at its timeout', async () => {
+    vi.useFakeTimers();
+    let aborted: unknown;
+    const afterRoute = vi.fn();
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      timeoutMs: 1_000,
+      hooks: {
+        sales: (_decision, _lead, { signal }) =>
+          new Promise(() => {
+            (signal as AbortSignal).addEventListener('abort', () => {
+              aborted = (signal as AbortSignal).reason;
+            });
+          }),
+        afterRoute,
+      },
+    });
+    const pending = router.route(engaged);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(afterRoute).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    const decision = await pending;
+    expect(decision.route).toBe('sales');
+    expect(decision.hooks[0]).toMatchObject({ hook: 'sales', status: 'timeout', error: { name: 'TimeoutError', message: 'hook sales timed out after 1000 ms' } });
+    expect(aborted).toBeInstanceOf(Error);
+    expect(afterRoute).toHaveBeenCalledTimes(1);
   });
 
-  it('reads a custom email field', () => {
-    const router = createRouter({ accounts, scorecard: card, emailField: 'contact.email' });
-    expect(router.decide({ contact: { email: 'x@globaltechinc.com' } } as Lead).route).toBe('abm');
+  it('uses a hook’s own timeout', async () => {
+    vi.useFakeTimers();
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      timeoutMs: 60_000,
+      hooks: { sales: { run: () => new Promise(() => undefined), timeoutMs: 50 } },
+    });
+    const pending = router.route(engaged);
+    await vi.advanceTimersByTimeAsync(50);
+    expect((await pending).hooks[0]?.status).toBe('timeout');
   });
 
-  it('rejects invalid options', () => {
-    expect(() => createRouter({ accounts, scorecard: {} as never })).toThrow(/createRouter: scorecard/);
-    expect(() => createRouter({ accounts, scorecard: card, mqlThreshold: Number.NaN })).toThrow(/mqlThreshold/);
-    expect(() => createRouter({ accounts, scorecard: card, hooks: { abm: 'x' as never } })).toThrow(/hooks\.abm/);
-    expect(() => createRouter({ accounts, scorecard: card, emailField: '__proto__' })).toThrow(/reserved key/);
+  it('retries with exponential backoff', async () => {
+    vi.useFakeTimers();
+    const attempts: number[] = [];
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      hooks: {
+        sales: {
+          run: (_decision, _lead, { attempt }) => {
+            attempts.push(attempt);
+            if (attempt < 3) throw new Error(`failure ${attempt}`);
+          },
+          retry: { attempts: 4, backoffMs: 100, factor: 3 },
+        },
+      },
+    });
+    const pending = router.route(engaged);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(attempts).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(attempts).toEqual([1, 2]);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(attempts).toEqual([1, 2]);
+    await vi.advanceTimersByTimeAsync(1);
+    const decision = await pending;
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(decision.hooks[0]).toMatchObject({ hook: 'sales', status: 'ok', attempts: 3 });
   });
 
-  it('requires a threshold without an mql tier', () => {
-    const tiered = scorecard({ rules: [], tiers: [{ name: 'hot', min: 50 }, { name: 'cold' }] });
-    expect(() => createRouter({ accounts, scorecard: tiered })).toThrow(/pass mqlThreshold/);
-    expect(createRouter({ accounts, scorecard: tiered, mqlThreshold: 50 }).kind).toBe('router');
+  it('dead-letters a hook after its last retry', async () => {
+    const deadLetter = vi.fn();
+    const onError = vi.fn();
+    const sales = vi.fn(() => {
+      throw new Error('CRM rejected the task');
+    });
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      timers: instantTimers(),
+      retry: { attempts: 2, backoffMs: 5 },
+      hooks: { sales, onError, deadLetter },
+    });
+    const decision = await router.route(engaged);
+    expect(sales).toHaveBeenCalledTimes(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(deadLetter).toHaveBeenCalledTimes(1);
+    const entry = deadLetter.mock.calls[0]?.[0];
+    expect(entry).toMatchObject({ hook: 'sales', attempts: 2, error: { message: 'CRM rejected the task' }, lead: engaged });
+    expect(entry.decision.route).toBe('sales');
+    expect(decision.hooks).toEqual([expect.objectContaining({ hook: 'sales', status: 'error', attempts: 2 })]);
+  });
+
+  it('replays a dead-lettered hook', async () => {
+    let fail = true;
+    const entries: unknown[] = [];
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      hooks: {
+        sales: () => {
+          if (fail) throw new Error('down');
+        },
+        deadLetter: (entry) => {
+          entries.push(JSON.parse(JSON.stringify(entry)));
+        },
+      },
+    });
+    await router.route(engaged);
+    fail = false;
+    const outcome = await router.replay(entries[0] as never);
+    expect(outcome).toMatchObject({ hook: 'sales', status: 'ok' });
+  });
+
+  it('records a failing dead-letter hook', async () => {
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      hooks: {
+        nurture: () => Promise.reject(new Error('a')),
+        deadLetter: () => Promise.reject(new Error('queue is full')),
+      },
+    });
+    const decision = await router.route({});
+    expect(decision.hooks.map((h) => `${h.hook}:${h.status}`)).toEqual(['nurture:error', 'deadLetter:error']);
+  });
+
+  it('skips afterMatch without an account step', async () => {
+    const afterMatch = vi.fn();
+    const afterScore = vi.fn();
+    const router = createRouter({ steps: [], fallback: 'queue', hooks: { afterMatch, afterScore } });
+    const decision = await router.route({});
+    expect(decision.route).toBe('queue');
+    expect(afterMatch).not.toHaveBeenCalled();
+    expect(afterScore).not.toHaveBeenCalled();
+  });
+
+  it('runs no hooks in a dry run', async () => {
+    const sales = vi.fn();
+    const router = createRouter({ accounts, scorecard: card, hooks: { sales, beforeRoute: sales } });
+    const decision = await router.route(engaged, { dryRun: true });
+    expect(decision.dryRun).toBe(true);
+    expect(decision.hooks).toEqual([]);
+    expect(sales).not.toHaveBeenCalled();
   });
 });
 
-const anyLead = fc.record(
-  {
-    email: fc.oneof(
-      fc.constantFrom('a@globaltechinc.com', 'b@sub.fintechinnovators.com', 'c@gmail.com', 'd@other.io', 'Select', ''),
-      fc.emailAddress(),
-      fc.anything(),
-    ),
-    title: fc.oneof(fc.constantFrom('CTO', 'Senior Engineer', 'Student', 'Select'), fc.anything()),
-    companySize: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constant(Number.NaN), fc.anything()),
-    downloadedAssets: fc.oneof(fc.constant(['api_documentation.pdf']), fc.array(fc.string()), fc.anything()),
-    visitedPricingPage: fc.oneof(fc.boolean(), fc.anything()),
-  },
-  { requiredKeys: [] },
-);
-
-const anyHook = fc.constantFrom<'ok' | 'throw' | 'reject' | 'throw-null' | 'garbage'>('ok', 'throw', 'reject', 'throw-null', 'garbage');
-
-function hookOf(kind: 'ok' | 'throw' | 'reject' | 'throw-null' | 'garbage') {
-  return () => {
-    if (kind === 'throw') throw new Error('hook failed');
-    if (kind === 'throw-null') throw null;
-    if (kind === 'reject') return Promise.reject(new Error('hook rejected'));
-    if (kind === 'garbage') return { then: 42 };
-    return undefined;
-  };
-}
-
 describe('createRouter properties', () => {
-  test.prop([anyLead, anyHook, anyHook, anyHook, anyHook])(
+  test.prop([anyLead, anyBehaviour, anyBehaviour, anyBehaviour, anyBehaviour, anyBehaviour, anyBehaviour])(
     'every lead gets exactly one route',
-    async (lead, abm, sales, nurture, after) => {
+    async (lead, before, abm, sales, nurture, after, onError) => {
       const router = createRouter({
         accounts,
         scorecard: card,
-        hooks: { abm: hookOf(abm), sales: hookOf(sales), nurture: hookOf(nurture), afterRoute: hookOf(after) },
+        timers: instantTimers(),
+        hooks: {
+          beforeRoute: hookOf(before),
+          abm: hookOf(abm),
+          sales: hookOf(sales),
+          nurture: hookOf(nurture),
+          afterRoute: hookOf(after),
+          onError: hookOf(onError),
+          deadLetter: hookOf(onError),
+        },
       });
       const decision = await router.route(lead);
       expect(['abm', 'sales', 'nurture']).toContain(decision.route);
       expect(decision.route).toBe(router.decide(lead).route);
       expect(decision.hooks.filter((h) => h.hook === decision.route)).toHaveLength(1);
+      expect(decision.hooks.filter((h) => h.hook === 'afterRoute')).toHaveLength(1);
     },
   );
 
-  test.prop([anyLead])('decision survives a JSON round trip', async (lead) => {
-    const router = createRouter({ accounts, scorecard: card, hooks: { abm: hookOf('throw') } });
+  test.prop([anyLead, anyBehaviour])('decision survives a JSON round trip', async (lead, behaviour) => {
+    const router = createRouter({
+      accounts,
+      scorecard: card,
+      timers: instantTimers(),
+      hooks: { abm: hookOf(behaviour), sales: hookOf(behaviour), nurture: hookOf(behaviour) },
+    });
     const decision: Decision = await router.route(lead);
     expect(JSON.parse(JSON.stringify(decision))).toStrictEqual(decision);
+  });
+
+  test.prop([anyLead])('same lead gives the same decision', async (lead) => {
+    const build = () => createRouter({ accounts: accountIndex([{ id: 'a', name: 'A', domains: ['globaltechinc.com'] }]), scorecard: card, clock: fixedClock });
+    expect(await build().route(lead)).toStrictEqual(await build().route(lead));
   });
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { assignment, createRouter, idempotent, memoryStore, type RouterStore } from 'netspear';
+import { accounts, card, engaged, type Lead } from './fixtures.js';
+
+const monday = Date.UTC(2026, 0, 5, 15, 0);
+
+function build(store: RouterStore = memoryStore()) {
+  const sales = vi.fn();
+  const assign = assignment<Lead>({ reps: [{ id: 'a' }, { id: 'b' }], clock: () => monday });
+  const router = idempotent(createRouter({ accounts, scorecard: card, hooks: { sales }, assign: { sales: assign } }), { store, key: 'id' });
+  return { router, sales };
+}
+
+describe('idempotent', () => {
+  it('returns the first decision for a repeated key', async () => {
+    const { router, sales } = build();
+    const first = await router.route({ ...engaged, id: 'form-1' });
+    const again = await router.route({ ...engaged, id: 'form-1' });
+    expect(first.idempotency).toEqual({ key: 'form-1', status: 'first' });
+    expect(again.idempotency).toEqual({ key: 'form-1', status: 'replayed' });
+    expect({ ...again, idempotency: null }).toEqual({ ...first, idempotency: null });
+    expect(again.assignment?.assignee).toBe('a');
+    expect(sales).toHaveBeenCalledTimes(1);
+  });
+
+  it('routes different keys separately', async () => {
+    const { router, sales } = build();
+    const first = await router.route({ ...engaged, id: 1 });
+    const second = await router.route({ ...engaged, id: 2 });
+    expect(second.assignment?.assignee).not.toBe(first.assignment?.assignee);
+    expect(sales).toHaveBeenCalledTimes(2);
+  });
+
+  it('routes leads without a key as usual', async () => {
+    const { router, sales } = build();
+    await router.route(engaged);
+    await router.route(engaged);
+    expect(sales).toHaveBeenCalledTimes(2);
+  });
+
+  it('prefers the key passed to route', async () => {
+    const { router, sales } = build();
+    await router.route({ ...engaged, id: 'x' }, { idempotencyKey: 'event-9' });
+    const again = await router.route({ ...engaged, id: 'y' }, { idempotencyKey: 'event-9' });
+    expect(again.idempotency?.status).toBe('replayed');
+    expect(sales).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs side effects once under concurrency', async () => {
+    const { router, sales } = build();
+    const decisions = await Promise.all(Array.from({ length: 5 }, () => router.route({ ...engaged, id: 'dup' })));
+    expect(sales).toHaveBeenCalledTimes(1);
+    expect(decisions.map((d) => d.idempotency?.status).sort()).toEqual(['first', 'in_progress', 'in_progress', 'in_progress', 'in_progress']);
+    expect(decisions.every((d) => d.route === 'sales')).toBe(true);
+  });
+
+  it('routes the lead when the store fails', async () => {
+    const broken: RouterStore = {
+      get: () => undefined,
+      set: () => undefined,
+      compareAndSet: () => {
+        throw new Error('connection refused');
+      },
+    };
+    const { router, sales } = build(broken);
+    const decision = await router.route({ ...engaged, id: 'k' });
+    expect(decision.route).toBe('sales');
+    expect(decision.idempotency?.status).toBe('store_failed');
+    expect(sales).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects invalid options', () => {
+    const router = createRouter({ accounts, scorecard: card });
+    expect(() => idempotent(router, { store: {} as never })).toThrow(/idempotent: store/);
+    expect(() => idempotent({} as never, { store: memoryStore() })).toThrow(/idempotent: router/);
+    expect(() => idempotent(router, { store: memoryStore(), key: '__proto__' })).toThrow(/reserved key/);
+  });
+});
