@@ -20,7 +20,7 @@ import {
   type PipelineVelocityReport,
   type RocAucReport,
   type VelocitySegment,
-} from '../../src/metrics/index.js';
+} from 'netspear/metrics';
 
 /** The CSV files the example reads from the folder named by NETSPEAR_DATA. */
 export const CRM_FILES = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { icp } from '../../src/icp/index.js';
-import { backtestIcp, type IcpBacktestOptions } from '../../src/metrics/index.js';
+import { backtestIcp, type IcpBacktestOptions } from 'netspear/metrics';
 import { atLeast, equals, oneOf } from '../../src/predicate/index.js';
 
 interface Company {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyingGroupCoverage, type BuyingGroupOptions } from '../../src/metrics/index.js';
+import { buyingGroupCoverage, type BuyingGroupOptions } from 'netspear/metrics';
 import { atLeast, containsAnyWord } from '../../src/predicate/index.js';
 
 interface Contact {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { conversionByTier, rocAuc } from '../../src/metrics/index.js';
+import { conversionByTier, rocAuc } from 'netspear/metrics';
 import { atLeast } from '../../src/predicate/index.js';
 import { scorecard } from '../../src/scoring/index.js';
 

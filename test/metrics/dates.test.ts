@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDate } from '../../src/metrics/index.js';
+import { readDate } from 'netspear/metrics';
 
 describe('readDate', () => {
   it('ISO date is UTC midnight', () => {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { engagementSpikes, rollUpEngagement, type EngagementRollUpOptions } from '../../src/metrics/index.js';
+import { engagementSpikes, rollUpEngagement, type EngagementRollUpOptions } from 'netspear/metrics';
 
 interface Activity {
   account?: unknown;

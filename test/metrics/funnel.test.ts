@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { funnel, type FunnelOptions } from '../../src/metrics/index.js';
+import { funnel, type FunnelOptions } from 'netspear/metrics';
 
 interface Lead {
   createdAt?: unknown;

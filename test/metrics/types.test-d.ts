@@ -8,7 +8,7 @@ import {
   type MetricIssueCode,
   type PipelineVelocityOptions,
   type VelocitySegment,
-} from '../../src/metrics/index.js';
+} from 'netspear/metrics';
 import { atLeast, equals } from '../../src/predicate/index.js';
 
 interface Deal {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/internal/config-error.js';
-import { pipelineVelocity, velocityOf, type PipelineVelocityOptions } from '../../src/metrics/index.js';
+import { pipelineVelocity, velocityOf, type PipelineVelocityOptions } from 'netspear/metrics';
 import { equals } from '../../src/predicate/index.js';
 
 interface Deal {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEADS_FILE, parseLeadRows, scoreXEducationLeads, xEducationScorecard } from '../../examples/x-education/score-leads.js';
-import { conversionByTier, rocAuc } from '../../src/metrics/index.js';
+import { conversionByTier, rocAuc } from 'netspear/metrics';
 import { dataFile } from '../support/data.js';
 
 const file = dataFile(LEADS_FILE);

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { fieldsOf, isTrue } from '../../src/predicate/index.js';
-import { scorecard, type Scorecard } from '../../src/scoring/index.js';
+import { combinedScorecard, scorecard, type Scorecard } from '../../src/scoring/index.js';
 
 interface Lead {
   title: string;
@@ -42,5 +42,33 @@ describe('scorecard lead type', () => {
   it('rejects wrong lead shape', () => {
     // @ts-expect-error companySize must be a number in a Lead.
     card.score({ title: 'CTO', companySize: '50', visitedPricingPage: true });
+  });
+});
+
+describe('scorecard options types', () => {
+  const card = scorecard({ rules, tiers: [{ name: 'hot', min: 80 }, { name: 'cold' }] });
+
+  it('named card fits string card', () => {
+    expectTypeOf(card).toExtend<Scorecard<any, string>>();
+  });
+
+  it('previousTier takes tier names', () => {
+    // @ts-expect-error 'warm' is not a tier of this scorecard, so it cannot be the previous tier.
+    card.score(lead, { previousTier: 'warm' });
+    expectTypeOf(card.tierOf).parameter(1).toEqualTypeOf<'hot' | 'cold' | undefined>();
+  });
+
+  it('event rule needs event type', () => {
+    // @ts-expect-error an event rule's `event` is a type name or a list of them, not a number.
+    scorecard({ rules: [{ id: 'e', event: 3, points: 1 }], mqlThreshold: 1 });
+  });
+});
+
+describe('combined grade type', () => {
+  const fit = scorecard({ rules, tiers: [{ name: 'A', min: 50 }, { name: 'B' }] });
+  const engagement = scorecard({ rules, tiers: [{ name: '1', min: 50 }, { name: '2' }] });
+
+  it('grade joins tier names', () => {
+    expectTypeOf(combinedScorecard({ fit, engagement }).score(lead).grade).toEqualTypeOf<'A1' | 'A2' | 'A?' | 'B1' | 'B2' | 'B?' | '?1' | '?2' | '??'>();
   });
 });

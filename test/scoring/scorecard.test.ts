@@ -77,10 +77,16 @@ describe('scorecard example lead', () => {
     expect(result.contributions[0]).toEqual({
       ruleId: 'title',
       label: 'title',
+      groupId: undefined,
       outcome: 'no_match',
       matched: false,
       points: 0,
       rulePoints: 20,
+      count: 0,
+      rawPoints: 0,
+      decayFactor: 1,
+      decayedPoints: 0,
+      clips: [],
       values: { title: 'Senior Engineer' },
     });
     expect(result.missingFields).toEqual([]);

@@ -1,0 +1,119 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { scorecard, type Decay, type ScorecardDefinition, type ScoringRule } from 'netspear';
+import { predicateArb, recordArb } from '../predicate/arbitraries.js';
+import { decayArb, definitionArb, eventsArb, NOW, rulesArb } from './arbitraries.js';
+
+const DAY = 86_400_000;
+
+/** A lead with random fields and a `lastSeenAt` timestamp up to 100 days old, or a broken one. */
+const leadArb = fc
+  .tuple(recordArb, fc.oneof(fc.integer({ min: 0, max: 100 * DAY }).map((age) => new Date(NOW - age).toISOString()), fc.constantFrom(undefined, 'Select', 'soon')))
+  .map(([record, lastSeenAt]) => (lastSeenAt === undefined ? record : { ...record, lastSeenAt }));
+
+const sum = (values: readonly number[]) => values.reduce((acc, v) => acc + v, 0);
+
+describe('scorecard ledger properties', () => {
+  test.prop([definitionArb, leadArb, eventsArb])('ledger sums to total', (definition, lead, events) => {
+    const card = scorecard(definition);
+    const result = card.score(lead, { now: NOW, events });
+
+    expect(sum(result.contributions.map((c) => c.points))).toBe(result.total);
+    for (const line of result.contributions) {
+      expect(Number.isSafeInteger(line.points)).toBe(true);
+      expect(line.decayedPoints + sum(line.clips.map((c) => c.points))).toBe(line.points);
+    }
+    for (const group of result.groups) {
+      expect(sum(result.contributions.filter((c) => c.groupId === group.groupId).map((c) => c.points))).toBe(group.points);
+    }
+    expect(card.total(lead, { now: NOW, events })).toBe(result.total);
+  });
+
+  test.prop([definitionArb, leadArb, eventsArb])('caps and floors hold', (definition, lead, events) => {
+    const result = scorecard(definition).score(lead, { now: NOW, events });
+
+    expect(result.total).toBeLessThanOrEqual(definition.cap ?? Infinity);
+    expect(result.total).toBeGreaterThanOrEqual(definition.floor ?? -Infinity);
+    for (const group of definition.groups ?? []) {
+      const points = result.groups.find((g) => g.groupId === group.id)!.points;
+      expect(points).toBeLessThanOrEqual(group.cap ?? Infinity);
+      expect(points).toBeGreaterThanOrEqual(group.floor ?? -Infinity);
+    }
+  });
+
+  test.prop([
+    definitionArb.chain((d) => fc.tuple(fc.constant(d), fc.shuffledSubarray([...(d.rules ?? [])], { minLength: d.rules?.length ?? 0 }))),
+    leadArb,
+    eventsArb,
+  ])('rule order keeps total', ([definition, shuffled], lead, events) => {
+    const total = scorecard(definition).total(lead, { now: NOW, events });
+    const groups = definition.groups?.map((g) => ({ ...g, rules: [...g.rules].reverse() }));
+    const reordered: ScorecardDefinition = { ...definition, rules: shuffled, ...(groups === undefined ? {} : { groups: [...groups].reverse() }) };
+    expect(scorecard(reordered).total(lead, { now: NOW, events })).toBe(total);
+  });
+
+  test.prop([eventsArb.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length }))), definitionArb])(
+    'event order keeps total',
+    ([events, shuffled], definition) => {
+      // Ids repeat in the arbitrary; give each event its own so that order cannot pick a different duplicate.
+      const unique = events.map((e, i) => ({ ...e, id: `u${i}` }));
+      const permuted = shuffled.map((e) => unique[events.indexOf(e)]!);
+      const card = scorecard(definition);
+      expect(card.total({}, { now: NOW, events: permuted })).toBe(card.total({}, { now: NOW, events: unique }));
+    },
+  );
+
+  test.prop([rulesArb('r'), fc.integer({ min: 0, max: 4 }).chain((n) => rulesArb('extra', 1).map((r) => [r, n] as const)), leadArb, eventsArb])(
+    'added rule adds its points',
+    (rules, [extra, position], lead, events) => {
+      const card = scorecard({ rules, mqlThreshold: 0 });
+      const withExtra = [...rules];
+      withExtra.splice(Math.min(position, rules.length), 0, ...extra);
+      const result = scorecard({ rules: withExtra, mqlThreshold: 0 }).score(lead, { now: NOW, events });
+      const added = sum(result.contributions.filter((c) => c.ruleId.startsWith('extra')).map((c) => c.points));
+      expect(result.total - card.total(lead, { now: NOW, events })).toBe(added);
+    },
+  );
+
+  test.prop([definitionArb, fc.anything({ withNullPrototype: true, withMap: true, withBigInt: true }), fc.anything()])(
+    'never throws on data',
+    (definition, lead, events) => {
+      const card = scorecard(definition);
+      const result = card.score(lead, { now: NOW, events: events as unknown[] });
+      expect(Number.isSafeInteger(result.total)).toBe(true);
+      expect(Number.isSafeInteger(card.total(lead, { now: NOW }))).toBe(true);
+    },
+  );
+});
+
+describe('decay properties', () => {
+  const pointsAt = (decay: Decay, points: number, ageDays: number): number => {
+    const rule: ScoringRule = { id: 'v', event: 'visit', points, decay };
+    return scorecard({ rules: [rule], mqlThreshold: 0 }).total({}, { now: NOW, events: [{ type: 'visit', at: NOW - ageDays * DAY }] });
+  };
+
+  test.prop([decayArb, fc.integer({ min: -500, max: 500 }), fc.double({ min: 0, max: 400, noNaN: true })])(
+    'decay never adds points',
+    (decay, points, age) => {
+      expect(Math.abs(pointsAt(decay, points, age))).toBeLessThanOrEqual(Math.abs(points));
+      expect(Math.sign(pointsAt(decay, points, age)) * Math.sign(points)).toBeGreaterThanOrEqual(0);
+    },
+  );
+
+  test.prop([decayArb, fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 400, noNaN: true }), fc.double({ min: 0, max: 400, noNaN: true })])(
+    'decay is monotone in age',
+    (decay, points, a, b) => {
+      const [younger, older] = a <= b ? [a, b] : [b, a];
+      expect(pointsAt(decay, points, older)).toBeLessThanOrEqual(pointsAt(decay, points, younger));
+    },
+  );
+
+  test.prop([predicateArb, decayArb, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })])(
+    'field decay is monotone',
+    (when, decay, a, b) => {
+      const card = scorecard({ rules: [{ id: 'r', when: { op: 'exists', field: 'x' }, at: 'seenAt', points: 77, decay }], mqlThreshold: 0 });
+      const at = (age: number) => card.total({ x: when.op, seenAt: NOW - age * DAY }, { now: NOW });
+      expect(at(Math.max(a, b))).toBeLessThanOrEqual(at(Math.min(a, b)));
+    },
+  );
+});
