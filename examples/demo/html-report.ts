@@ -114,7 +114,7 @@ function tierColor(index: number): string {
   return TIER_COLORS[Math.min(index, TIER_COLORS.length - 1)] ?? '#6b7280';
 }
 
-/** One bar's rectangle, with a tooltip and its label and value as data attributes. */
+/** Renders one bar's rectangle, with a tooltip and its label and value as data attributes. */
 function bar(x: number, y: number, width: number, height: number, color: string, label: string, value: number, tooltip: string): string {
   return (
     `<rect class="bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}" ` +

@@ -1,6 +1,14 @@
 /**
  * An invalid definition (a rule, predicate, scorecard or router option), raised when the
  * object is built so that a bad configuration never reaches evaluation.
+ *
+ * @example
+ * try {
+ *   scorecard({ rules: [{ id: 'pricing', when: isTrue('visitedPricingPage'), points: 2.5 }], mqlThreshold: 10 });
+ * } catch (error) {
+ *   if (error instanceof ConfigError) console.error(error.api, error.path, error.message);
+ *   // 'scorecard' 'rules[0].points' 'scorecard: rules[0].points: expected a whole number of points, received 2.5'
+ * }
  */
 export class ConfigError extends Error {
   override readonly name = 'NetspearConfigError';
