@@ -24,7 +24,7 @@ export type {
   RouterOptions,
   StepOutcome,
 } from './router.js';
-export { abmStep, defineStep, mqlStep, nurtureStep } from './steps.js';
+export { abmStep, defineStep, mqlStep, nurtureStep, scoreStep } from './steps.js';
 export { accountStep } from './account-step.js';
 export type { AccountStepOptions } from './account-step.js';
 export { idempotent } from './idempotency.js';

@@ -20,6 +20,7 @@ import { indexStep } from './account-step.js';
 import {
   abmStep,
   mqlStep,
+  scoreStep,
   nurtureStep,
   type AccountFacts,
   type AccountTrace,
@@ -282,8 +283,10 @@ function resolveSteps<L>(options: RouterOptions<L> | GraphRouterOptions<L, reado
   }
   const steps: readonly Step<L, string>[] = [
     indexStep<L, AccountLike>(options.accounts, options.emailField === undefined ? {} : { emailField: options.emailField }),
+    // Scored before the ABM step, so that every decision, ABM included, records the score.
+    scoreStep<L>(card, options.mqlThreshold === undefined ? {} : { threshold: options.mqlThreshold }),
     abmStep<L>(options.icp === undefined ? {} : { icp: options.icp }),
-    mqlStep<L>(card, options.mqlThreshold === undefined ? {} : { threshold: options.mqlThreshold }),
+    mqlStep<L>(undefined),
     nurtureStep<L>(),
   ];
   return { steps, fallback: 'nurture' };

@@ -162,39 +162,71 @@ export interface MqlStepOptions<R extends string> {
   readonly route?: R;
 }
 
+function scoreFacts<L>(card: Scorecard<L, any>, lead: L, threshold: number): ScoreFacts {
+  const result = card.score(lead);
+  return {
+    total: result.total,
+    threshold,
+    tier: result.tier ?? null,
+    matchedRules: result.contributions.filter((c) => c.matched).map((c) => c.ruleId),
+    missingFields: [...result.missingFields],
+    ledger: result.contributions.map((c) => ({ ruleId: c.ruleId, outcome: c.outcome, points: c.points })),
+  };
+}
+
+function checkScorecard(api: string, card: Scorecard<any, any>): void {
+  if (card?.kind !== 'scorecard') {
+    throw new ConfigError(api, 'scorecard', `expected a scorecard built by scorecard(), received ${describeValue(card)}`);
+  }
+}
+
+function claimMql<R extends string>(route: R, score: ScoreFacts): StepResult<R> {
+  return score.total >= score.threshold
+    ? { route, reason: 'score_at_or_above_threshold', summary: `score ${score.total} is at or above the MQL threshold ${score.threshold}`, score }
+    : { score, note: `score ${score.total} is below ${score.threshold}` };
+}
+
 /**
- * Builds the step that scores the lead and claims MQLs (score at or above the threshold) for sales.
+ * Builds a step that scores every lead and claims none, so that later steps and the decision
+ * record have the score even when an earlier route such as `abm` takes the lead.
+ *
+ * @example
+ * const steps = [accountStep(targets), scoreStep(card), abmStep(), mqlStep(card), nurtureStep()];
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function scoreStep<L = any>(card: Scorecard<L, any>, options: { readonly threshold?: number } = {}): Step<L, never> {
+  checkScorecard('scoreStep', card);
+  const threshold = resolveThreshold('scoreStep', card, options.threshold);
+  return defineStep<L, never>({ id: 'score', routes: [], run: ({ lead }) => ({ score: scoreFacts(card, lead, threshold) }) });
+}
+
+/**
+ * Builds the step that claims MQLs (score at or above the threshold) for sales. It scores the
+ * lead itself, or takes the score of a {@link scoreStep} earlier in the graph when `card` is
+ * omitted.
  *
  * @example
  * const toSales = mqlStep(card, { threshold: 80 });
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function mqlStep<L = any, const R extends string = 'sales'>(
-  card: Scorecard<L, any>,
+  card: Scorecard<L, any> | undefined,
   options: MqlStepOptions<R> = {},
 ): Step<L, NoInfer<R>> {
-  if (card?.kind !== 'scorecard') {
-    throw new ConfigError('mqlStep', 'scorecard', `expected a scorecard built by scorecard(), received ${describeValue(card)}`);
-  }
-  const threshold = resolveThreshold('mqlStep', card, options.threshold);
   const route = (options.route ?? 'sales') as R;
+  if (card === undefined) {
+    return defineStep<L, R>({
+      id: 'mql',
+      routes: [route],
+      run: ({ score }) => (score === undefined ? { note: 'no score: add a scoreStep before this step' } : claimMql(route, score)),
+    });
+  }
+  checkScorecard('mqlStep', card);
+  const threshold = resolveThreshold('mqlStep', card, options.threshold);
   return defineStep<L, R>({
     id: 'mql',
     routes: [route],
-    run: ({ lead }) => {
-      const result = card.score(lead);
-      const score: ScoreFacts = {
-        total: result.total,
-        threshold,
-        tier: result.tier ?? null,
-        matchedRules: result.contributions.filter((c) => c.matched).map((c) => c.ruleId),
-        missingFields: [...result.missingFields],
-        ledger: result.contributions.map((c) => ({ ruleId: c.ruleId, outcome: c.outcome, points: c.points })),
-      };
-      return result.total >= threshold
-        ? { route, reason: 'score_at_or_above_threshold', summary: `score ${result.total} is at or above the MQL threshold ${threshold}`, score }
-        : { score, note: `score ${result.total} is below ${threshold}` };
-    },
+    run: ({ lead }) => claimMql(route, scoreFacts(card, lead, threshold)),
   });
 }
 

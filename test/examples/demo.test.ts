@@ -26,6 +26,7 @@ describe('demo', () => {
     const report = await runDemo(accounts, leads);
     const engaged = report.topAccounts.map((account) => account.engaged);
     expect(engaged.length).toBeGreaterThan(0);
+    expect(engaged[0]).toBeGreaterThan(0);
     expect(engaged).toEqual([...engaged].sort((a, b) => b - a));
   });
 

@@ -65,10 +65,19 @@ describe('createRouter default graph', () => {
     const router = createRouter({ accounts, scorecard: card });
     expect(router.decide({ email: 'x@other.io' }).steps).toEqual([
       { step: 'match', status: 'passed', note: 'no account (no_account)' },
+      { step: 'score', status: 'passed' },
       { step: 'abm', status: 'passed' },
       { step: 'mql', status: 'passed', note: 'score 0 is below 75' },
       { step: 'nurture', status: 'claimed' },
     ]);
+  });
+
+  it('scores abm leads too', async () => {
+    const router = createRouter({ accounts, scorecard: card });
+    const decision = await router.route({ ...engaged, email: 'dev@globaltechinc.com' });
+    expect(decision.route).toBe('abm');
+    expect(decision.trace.score).toBe(90);
+    expect(decision.trace.tier).toBe('mql');
   });
 
   it('routes invalid leads to nurture', async () => {
