@@ -9,6 +9,8 @@ export interface Icp<T> {
   readonly predicate: Predicate<T>;
   /** Evaluates one company: `match`, `no_match`, or `unknown` when data is missing. */
   readonly evaluate: (company: T) => Outcome;
+  /** The evaluation options the profile was built with, used again by `explain`. */
+  readonly options?: EvaluationOptions | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export function icp<T>(
 ): Icp<T> {
   const predicate = typeof definition === 'function' ? definition(fieldsOf<T>()) : definition;
   const compiled: CompiledPredicate = compilePredicate('icp', predicate, options);
-  return { kind: 'icp', predicate, evaluate: compiled };
+  return { kind: 'icp', predicate, evaluate: compiled, options };
 }
 
 /** What {@link filterAccounts} does with companies whose outcome is `unknown`. */

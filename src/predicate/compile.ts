@@ -1,6 +1,7 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { readPath, splitPath } from '../internal/path.js';
+import { pathReader, splitPath } from '../internal/path.js';
 import { DEFAULT_PLACEHOLDERS, isMissing, toBoolean, toNumber, type ValueOptions } from '../internal/values.js';
+import { parseIsoDate, toTime } from './dates.js';
 import type { Outcome, PredicateNode, Scalar } from './types.js';
 
 /** A compiled predicate: a closure that evaluates one record and never throws on its data. */
@@ -70,7 +71,6 @@ function scalarComparer(
   const strings = expected.filter((v): v is string => typeof v === 'string').map((v) => fold(v, ignoreCase));
   const numbers = expected.filter((v): v is number => typeof v === 'number');
   const booleans = expected.filter((v): v is boolean => typeof v === 'boolean');
-
   return (actual) => {
     if (typeof actual === 'string') {
       if (strings.length > 0) return strings.includes(fold(actual, ignoreCase));
@@ -90,22 +90,52 @@ function scalarComparer(
   };
 }
 
+/** Builds the error for a value of the wrong kind, naming what was expected and what was received. */
+function invalid(ctx: Context, where: string, expected: string, value: unknown): ConfigError {
+  return new ConfigError(ctx.api, where, `expected ${expected}, received ${describeValue(value)}`);
+}
+
 interface Context {
   readonly api: string;
   readonly value: ValueOptions;
 }
 
-function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): readonly string[] {
-  return splitPath(ctx.api, `${where}.field`, node.field);
+function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): (record: unknown) => unknown {
+  return pathReader(splitPath(ctx.api, `${where}.field`, node.field));
+}
+
+/**
+ * Returns `isMissing` for the given placeholders with a fast path: a string that starts and ends
+ * with a visible ASCII character, and differs from every placeholder in length or first letter,
+ * is present without being trimmed or lower-cased. The test holds only for ASCII placeholders,
+ * because lower-casing changes the length of some non-ASCII letters.
+ */
+function missingTest(placeholders: readonly string[]): (value: unknown) => boolean {
+  const ascii = placeholders.every((p) => /^[\x20-\x7e]*$/.test(p));
+  const lengths = placeholders.map((p) => p.length);
+  // `| 32` lower-cases an ASCII letter, and two characters that lower-case alike stay alike.
+  const firsts = placeholders.map((p) => p.charCodeAt(0) | 32);
+  const visible = (code: number): boolean => code > 32 && code < 127;
+  return (value) => {
+    if (typeof value === 'string') {
+      const n = value.length;
+      const first = value.charCodeAt(0);
+      if (ascii && n > 0 && visible(first) && visible(value.charCodeAt(n - 1))) {
+        if (!lengths.includes(n) || !firsts.includes(first | 32)) return false;
+      }
+      return isMissing(value, placeholders);
+    }
+    return value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value));
+  };
 }
 
 function requireScalars(ctx: Context, where: string, values: unknown): readonly Scalar[] {
   if (!Array.isArray(values)) {
-    throw new ConfigError(ctx.api, where, `expected an array of strings, numbers or booleans, received ${describeValue(values)}`);
+    throw invalid(ctx, where, 'an array of strings, numbers or booleans', values);
   }
   values.forEach((v: unknown, i) => {
     if (!isScalar(v) || (typeof v === 'number' && !Number.isFinite(v))) {
-      throw new ConfigError(ctx.api, `${where}[${i}]`, `expected a string, finite number or boolean, received ${describeValue(v)}`);
+      throw invalid(ctx, `${where}[${i}]`, 'a string, finite number or boolean', v);
     }
   });
   return values as readonly Scalar[];
@@ -113,30 +143,53 @@ function requireScalars(ctx: Context, where: string, values: unknown): readonly 
 
 function requireNumber(ctx: Context, where: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ConfigError(ctx.api, where, `expected a finite number, received ${describeValue(value)}`);
+    throw invalid(ctx, where, 'a finite number', value);
   }
   return value;
 }
 
+/**
+ * Validates a comparison bound and returns it as a number with the reader that turns field
+ * values into comparable numbers: numbers for a numeric bound, times for an ISO date bound.
+ */
+function requireBound(
+  ctx: Context,
+  where: string,
+  value: unknown,
+  parseStrings: boolean,
+): [number, (actual: unknown) => number | undefined] {
+  if (typeof value === 'string') {
+    const time = parseIsoDate(value);
+    if (time === undefined) {
+      throw invalid(ctx, where, 'a finite number or an ISO 8601 date', value);
+    }
+    return [time, toTime];
+  }
+  return [requireNumber(ctx, where, value), parseStrings ? readNumberOrText : readNumber];
+}
+
+const readNumber = (value: unknown): number | undefined => toNumber(value, false);
+const readNumberOrText = (value: unknown): number | undefined => toNumber(value, true);
+
 function requireString(ctx: Context, where: string, value: unknown): string {
   if (typeof value !== 'string') {
-    throw new ConfigError(ctx.api, where, `expected a string, received ${describeValue(value)}`);
+    throw invalid(ctx, where, 'a string', value);
   }
   return value;
 }
 
 function compileNode(ctx: Context, node: PredicateNode, where: string): CompiledPredicate {
   if (node === null || typeof node !== 'object') {
-    throw new ConfigError(ctx.api, where, `expected a predicate object, received ${describeValue(node)}`);
+    throw invalid(ctx, where, 'a predicate object', node);
   }
   const { placeholders, parseStrings } = ctx.value;
-  const missing = (v: unknown): boolean => isMissing(v, placeholders);
+  const missing = missingTest(placeholders);
 
   switch (node.op) {
     case 'and':
     case 'or': {
       if (!Array.isArray(node.predicates)) {
-        throw new ConfigError(ctx.api, `${where}.predicates`, `expected an array of predicates, received ${describeValue(node.predicates)}`);
+        throw invalid(ctx, `${where}.predicates`, 'an array of predicates', node.predicates);
       }
       const parts = node.predicates.map((p, i) => compileNode(ctx, p, `${where}.predicates[${i}]`));
       // Kleene logic: a decisive part (no_match for and, match for or) wins over unknown.
@@ -158,50 +211,45 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       return (record) => negate(inner(record));
     }
 
-    case 'equals':
-    case 'not_equals': {
-      const path = requireField(ctx, where, node);
-      const [expected] = requireScalars(ctx, `${where}.value`, [node.value]);
-      const compare = scalarComparer([expected as Scalar], node.ignoreCase, ctx.value);
-      const positive = node.op === 'equals';
-      return (record) => {
-        const actual = readPath(record, path);
-        if (missing(actual)) return UNKNOWN;
-        const same = compare(actual);
-        if (same === undefined) return UNKNOWN;
-        return fromBoolean(same === positive);
-      };
+    case 'named': {
+      if (requireString(ctx, `${where}.name`, node.name).length === 0) {
+        throw new ConfigError(ctx.api, `${where}.name`, 'expected a non-empty name');
+      }
+      return compileNode(ctx, node.predicate, `${where}.predicate`);
     }
 
+    case 'equals':
+    case 'not_equals':
     case 'one_of':
     case 'none_of': {
       const path = requireField(ctx, where, node);
-      const values = requireScalars(ctx, `${where}.values`, node.values);
+      const values =
+        'values' in node ? requireScalars(ctx, `${where}.values`, node.values) : requireScalars(ctx, `${where}.value`, [node.value]);
       const compare = scalarComparer(values, node.ignoreCase, ctx.value);
-      const positive = node.op === 'one_of';
+      const negated = node.op === 'not_equals' || node.op === 'none_of';
       return (record) => {
-        const actual = readPath(record, path);
+        const actual = path(record);
         if (missing(actual)) return UNKNOWN;
         const found = compare(actual);
         if (found === undefined) return UNKNOWN;
-        return fromBoolean(found === positive);
+        return found !== negated ? MATCH : NO_MATCH;
       };
     }
 
     case 'contains_any_word': {
       const path = requireField(ctx, where, node);
       if (!Array.isArray(node.words)) {
-        throw new ConfigError(ctx.api, `${where}.words`, `expected an array of strings, received ${describeValue(node.words)}`);
+        throw invalid(ctx, `${where}.words`, 'an array of strings', node.words);
       }
       const phrases = node.words.map((w: unknown, i) => {
         const key = wordKey(requireString(ctx, `${where}.words[${i}]`, w));
         if (key.trim().length === 0) {
-          throw new ConfigError(ctx.api, `${where}.words[${i}]`, `expected a word with letters or digits, received ${describeValue(w)}`);
+          throw invalid(ctx, `${where}.words[${i}]`, 'a word with letters or digits', w);
         }
         return key;
       });
       return (record) => {
-        const actual = readPath(record, path);
+        const actual = path(record);
         if (missing(actual)) return UNKNOWN;
         if (typeof actual !== 'string') return UNKNOWN;
         const text = wordKey(actual);
@@ -217,7 +265,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       const needle = fold(requireString(ctx, `${where}.value`, node.value), ignoreCase);
       const op = node.op;
       return (record) => {
-        const actual = readPath(record, path);
+        const actual = path(record);
         if (missing(actual)) return UNKNOWN;
         if (typeof actual !== 'string') return UNKNOWN;
         const text = fold(actual, ignoreCase);
@@ -232,27 +280,32 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'lt':
     case 'lte': {
       const path = requireField(ctx, where, node);
-      const bound = requireNumber(ctx, `${where}.value`, node.value);
-      const op = node.op;
+      const [bound, read] = requireBound(ctx, `${where}.value`, node.value, parseStrings);
+      // Two flags instead of a switch on the operator keep the hot loop short.
+      const above = node.op === 'gt' || node.op === 'gte';
+      const inclusive = node.op === 'gte' || node.op === 'lte';
       return (record) => {
-        const actual = toNumber(readPath(record, path), parseStrings);
-        if (actual === undefined) return UNKNOWN;
-        if (op === 'gt') return fromBoolean(actual > bound);
-        if (op === 'gte') return fromBoolean(actual >= bound);
-        if (op === 'lt') return fromBoolean(actual < bound);
-        return fromBoolean(actual <= bound);
+        const raw = path(record);
+        // Numbers, the common case, skip the reader call.
+        const actual = typeof raw === 'number' && read !== toTime ? raw : read(raw);
+        if (actual === undefined || actual !== actual) return UNKNOWN;
+        if (actual === bound) return inclusive ? MATCH : NO_MATCH;
+        return actual > bound === above ? MATCH : NO_MATCH;
       };
     }
 
     case 'between': {
       const path = requireField(ctx, where, node);
-      const min = requireNumber(ctx, `${where}.min`, node.min);
-      const max = requireNumber(ctx, `${where}.max`, node.max);
+      const [min, read] = requireBound(ctx, `${where}.min`, node.min, parseStrings);
+      const [max, readMax] = requireBound(ctx, `${where}.max`, node.max, parseStrings);
+      if (read !== readMax) {
+        throw new ConfigError(ctx.api, where, `between needs two numbers or two dates, received ${describeValue(node.min)} and ${describeValue(node.max)}`);
+      }
       if (min > max) {
-        throw new ConfigError(ctx.api, where, `between needs min <= max, received min ${min} and max ${max}`);
+        throw new ConfigError(ctx.api, where, `between needs min <= max, received min ${describeValue(node.min)} and max ${describeValue(node.max)}`);
       }
       return (record) => {
-        const actual = toNumber(readPath(record, path), parseStrings);
+        const actual = read(path(record));
         if (actual === undefined) return UNKNOWN;
         return fromBoolean(actual >= min && actual <= max);
       };
@@ -266,12 +319,16 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       const ignoreCase = node.ignoreCase;
       const wanted = values.map((v) => (typeof v === 'string' ? fold(v, ignoreCase) : v));
       const op = node.op;
+      // Without ignoreCase, elements are compared as they are, so no folded copy is made.
+      const has =
+        ignoreCase === true
+          ? (list: readonly unknown[], v: unknown): boolean => list.some((e) => (typeof e === 'string' ? e.toLowerCase() : e) === v)
+          : (list: readonly unknown[], v: unknown): boolean => list.includes(v);
       return (record) => {
-        const actual = readPath(record, path);
+        const actual = path(record);
         if (!Array.isArray(actual)) return UNKNOWN;
-        const present = actual.map((v: unknown) => (typeof v === 'string' ? fold(v, ignoreCase) : v));
-        if (op === 'includes_all') return fromBoolean(wanted.every((v) => present.includes(v)));
-        const any = wanted.some((v) => present.includes(v));
+        if (op === 'includes_all') return fromBoolean(wanted.every((v) => has(actual, v)));
+        const any = wanted.some((v) => has(actual, v));
         return fromBoolean(op === 'includes_any' ? any : !any);
       };
     }
@@ -281,7 +338,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       const path = requireField(ctx, where, node);
       const wanted = node.op === 'is_true';
       return (record) => {
-        const actual = toBoolean(readPath(record, path), parseStrings);
+        const actual = toBoolean(path(record), parseStrings);
         if (actual === undefined) return UNKNOWN;
         return fromBoolean(actual === wanted);
       };
@@ -292,7 +349,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       const path = requireField(ctx, where, node);
       const wanted = node.op === 'exists';
       return (record) => {
-        const actual = readPath(record, path);
+        const actual = path(record);
         return fromBoolean(!missing(actual) === wanted);
       };
     }
@@ -329,7 +386,7 @@ export function predicateFields(predicate: PredicateNode): string[] {
   const fields: string[] = [];
   const visit = (node: PredicateNode): void => {
     if (node.op === 'and' || node.op === 'or') node.predicates.forEach(visit);
-    else if (node.op === 'not') visit(node.predicate);
+    else if (node.op === 'not' || node.op === 'named') visit(node.predicate);
     else if ('field' in node && !fields.includes(node.field)) fields.push(node.field);
   };
   visit(predicate);

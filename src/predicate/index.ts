@@ -1,5 +1,6 @@
 export type {
   ArrayOperator,
+  Bound,
   ComparisonOperator,
   ElementAt,
   EqualityOperator,
@@ -16,7 +17,7 @@ export type {
   TextOperator,
 } from './types.js';
 export type { CompiledPredicate, EvaluationOptions } from './compile.js';
-export type { CaseOptions, FieldOperators } from './operators.js';
+export type { BoundInput, CaseOptions, FieldOperators } from './operators.js';
 export {
   and,
   atLeast,
@@ -36,6 +37,7 @@ export {
   isTrue,
   lessThan,
   missing,
+  named,
   noneOf,
   not,
   notEquals,
@@ -44,3 +46,5 @@ export {
   startsWith,
 } from './operators.js';
 export { evaluate } from './evaluate.js';
+export { describeClause, explain, explainer } from './explain.js';
+export type { ClauseReport, Explainable, Explainer, Explanation, UnknownReason } from './explain.js';

@@ -1,5 +1,6 @@
 import type {
   ArrayOperator,
+  Bound,
   ComparisonOperator,
   ElementAt,
   FieldPath,
@@ -114,63 +115,77 @@ export function contains(field: string, value: string, options?: CaseOptions): P
   return text('contains')(field, value, options);
 }
 
-function comparison(op: ComparisonOperator, field: string, value: number): Predicate {
-  return { op, field, value };
+/** A comparison bound as factories take it: a number, an ISO 8601 date string or a `Date`. */
+export type BoundInput = Bound | Date;
+
+/** Turns a `Date` into its ISO 8601 string, so the predicate stays plain JSON data. */
+function toBound(value: BoundInput): Bound {
+  if (!(value instanceof Date)) return value;
+  // An invalid Date keeps a text form that compilation rejects with the field's path.
+  return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+}
+
+function comparison(op: ComparisonOperator, field: string, value: BoundInput): Predicate {
+  return { op, field, value: toBound(value) };
 }
 
 /**
- * Matches when the number is greater than the bound; a non-number is `unknown`.
+ * Matches when the number or date is greater than (after) the bound. A value of another type,
+ * such as a numeric string, is `unknown`.
  *
  * @example
  * greaterThan('companySize', 50)
+ * greaterThan('lastActivity', '2024-06-30')
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function greaterThan(field: string, value: number): Predicate {
+export function greaterThan(field: string, value: BoundInput): Predicate {
   return comparison('gt', field, value);
 }
 
 /**
- * Matches when the number is at least the bound.
+ * Matches when the number or date is at least the bound.
  *
  * @example
  * atLeast('employees', 100)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function atLeast(field: string, value: number): Predicate {
+export function atLeast(field: string, value: BoundInput): Predicate {
   return comparison('gte', field, value);
 }
 
 /**
- * Matches when the number is less than the bound.
+ * Matches when the number or date is less than (before) the bound.
  *
  * @example
  * lessThan('employees', 50)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function lessThan(field: string, value: number): Predicate {
+export function lessThan(field: string, value: BoundInput): Predicate {
   return comparison('lt', field, value);
 }
 
 /**
- * Matches when the number is at most the bound.
+ * Matches when the number or date is at most the bound.
  *
  * @example
  * atMost('employees', 5000)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function atMost(field: string, value: number): Predicate {
+export function atMost(field: string, value: BoundInput): Predicate {
   return comparison('lte', field, value);
 }
 
 /**
- * Matches when the number lies in the closed range from `min` to `max`.
+ * Matches when the number or date lies in the closed range from `min` to `max`. Date bounds
+ * are `Date` objects or ISO 8601 strings, and a date-time needs a zone (`Z` or `+02:00`).
  *
  * @example
  * between('employees', 100, 1000)
+ * between('foundedOn', '2015-01-01', new Date('2020-12-31T23:59:59Z'))
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function between(field: string, min: number, max: number): Predicate {
-  return { op: 'between', field, min, max };
+export function between(field: string, min: BoundInput, max: BoundInput): Predicate {
+  return { op: 'between', field, min: toBound(min), max: toBound(max) };
 }
 
 function arrayOp(op: ArrayOperator, field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
@@ -288,6 +303,19 @@ export function not<T>(predicate: Predicate<T>): Predicate<T> {
   return { op: 'not', predicate };
 }
 
+/**
+ * Names a sub-predicate, so it can be reused across profiles, is reported by name in
+ * explanations, and is written once under `definitions` in the JSON form.
+ *
+ * @example
+ * const enterprise = named('enterprise', atLeast('employees', 1000));
+ * and(enterprise, oneOf('industry', ['SaaS']))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function named<T>(name: string, predicate: Predicate<T>): Predicate<T> {
+  return { op: 'named', name, predicate };
+}
+
 /** Operators bound to a record type, so field paths and values are checked when compiling. */
 export interface FieldOperators<T> {
   equals<P extends FieldPath<T>>(field: P, value: ScalarAt<T, P>, options?: CaseOptions): Predicate<T>;
@@ -299,10 +327,15 @@ export interface FieldOperators<T> {
   endsWith(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
   contains(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
   greaterThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  greaterThan(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
   atLeast(field: PathTo<T, number>, value: number): Predicate<T>;
+  atLeast(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
   lessThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  lessThan(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
   atMost(field: PathTo<T, number>, value: number): Predicate<T>;
+  atMost(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
   between(field: PathTo<T, number>, min: number, max: number): Predicate<T>;
+  between(field: PathTo<T, Date | string>, min: Date | string, max: Date | string): Predicate<T>;
   includesAll<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
   includesAny<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
   includesNone<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
@@ -313,6 +346,7 @@ export interface FieldOperators<T> {
   and(...predicates: readonly Predicate<T>[]): Predicate<T>;
   or(...predicates: readonly Predicate<T>[]): Predicate<T>;
   not(predicate: Predicate<T>): Predicate<T>;
+  named(name: string, predicate: Predicate<T>): Predicate<T>;
 }
 
 /**
@@ -350,5 +384,6 @@ export function fieldsOf<T>(): FieldOperators<T> {
     and,
     or,
     not,
+    named,
   } as FieldOperators<T>;
 }

@@ -4,6 +4,12 @@ export type Outcome = 'match' | 'no_match' | 'unknown';
 /** A value that equality and membership operators compare against. */
 export type Scalar = string | number | boolean;
 
+/**
+ * A bound of a comparison or range: a finite number, or an ISO 8601 date (`2024-01-31`) or
+ * date-time with a zone (`2024-01-31T09:00:00Z`) to compare dates.
+ */
+export type Bound = number | string;
+
 /** Operators that compare one field with one value. */
 export type EqualityOperator = 'equals' | 'not_equals';
 /** Operators that compare one field with a list of values. */
@@ -28,8 +34,8 @@ export type PredicateNode =
     }
   | { readonly op: 'contains_any_word'; readonly field: string; readonly words: readonly string[] }
   | { readonly op: TextOperator; readonly field: string; readonly value: string; readonly ignoreCase?: boolean }
-  | { readonly op: ComparisonOperator; readonly field: string; readonly value: number }
-  | { readonly op: 'between'; readonly field: string; readonly min: number; readonly max: number }
+  | { readonly op: ComparisonOperator; readonly field: string; readonly value: Bound }
+  | { readonly op: 'between'; readonly field: string; readonly min: Bound; readonly max: Bound }
   | {
       readonly op: ArrayOperator;
       readonly field: string;
@@ -38,7 +44,8 @@ export type PredicateNode =
     }
   | { readonly op: FlagOperator; readonly field: string }
   | { readonly op: 'and' | 'or'; readonly predicates: readonly PredicateNode[] }
-  | { readonly op: 'not'; readonly predicate: PredicateNode };
+  | { readonly op: 'not'; readonly predicate: PredicateNode }
+  | { readonly op: 'named'; readonly name: string; readonly predicate: PredicateNode };
 
 declare const recordType: unique symbol;
 

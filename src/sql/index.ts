@@ -1,2 +1,3 @@
-// The `netspear/sql` entry point. Its contents are being written; until then it exports nothing.
-export {};
+// The `netspear/sql` entry point: predicates compiled to parameterised SQL conditions.
+export { compileSql } from './compile.js';
+export type { ColumnSpec, ColumnType, SqlDialect, SqlOptions, SqlParameter, SqlPredicate } from './compile.js';

@@ -17,6 +17,7 @@ import {
   isTrue,
   lessThan,
   missing,
+  named,
   noneOf,
   not,
   notEquals,
@@ -41,6 +42,7 @@ export const FIELDS = [
   'active',
   'address.country',
   'revenue',
+  'closedOn',
 ] as const;
 
 /** Strings that hit the hard cases: placeholders, blanks, numeric and boolean text, word boundaries. */
@@ -68,12 +70,26 @@ const TEXTS = [
 const TAGS = ['kubernetes', 'KUBERNETES', 'react', 'python', 'aws', 'wordpress'] as const;
 
 const text = fc.constantFrom(...TEXTS);
+
+/** ISO dates for bounds, around the turn of 2024. */
+const DATES = ['2023-12-31', '2024-01-01', '2024-01-01T12:00:00Z', '2024-01-01T12:00:00+02:00', '2024-06-30'] as const;
+/** A comparison bound that is an ISO date. */
+export const dateBoundArb = fc.constantFrom(...DATES);
+/** A date as records hold it: ISO text, a `Date`, an invalid Date or text that is not ISO 8601. */
+const dateValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(...DATES, '2024-02-30', '01/05/2024', '2024-01-01T12:00:00', new Date(Number.NaN)),
+  fc.integer({ min: Date.UTC(2023, 11, 30), max: Date.UTC(2024, 6, 1) }).map((ms) => new Date(ms)),
+  fc.integer({ min: Date.UTC(2023, 11, 30), max: Date.UTC(2024, 6, 1) }).map((ms) => new Date(ms).toISOString()),
+);
 const smallNumber = fc.oneof(fc.integer({ min: -10, max: 6000 }), fc.constantFrom(0, 9, 10, 50, 100, 250));
 
-/** A finite number for predicate bounds: mostly small integers, sometimes any finite double. */
+/**
+ * A finite number for predicate bounds: mostly small integers, sometimes any finite double.
+ * -0 becomes 0 because JSON writes both as `0`, and they compare alike.
+ */
 export const boundArb = fc.oneof(
   { arbitrary: smallNumber, weight: 4 },
-  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 },
+  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)), weight: 1 },
 );
 
 /** A value a predicate compares against. */
@@ -90,6 +106,7 @@ export const fieldValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.array(fc.oneof(fc.constantFrom(...TAGS), smallNumber, fc.boolean(), fc.constant(null)), { maxLength: 4 }),
   fc.record({ country: fc.oneof(text, fc.constant(null)) }, { requiredKeys: [] }),
+  dateValueArb,
 );
 
 /** A company-like record in which every field may be absent, null, NaN or of the wrong type. */
@@ -103,6 +120,7 @@ export const recordArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
     title: fieldValueArb,
     active: fieldValueArb,
     address: fieldValueArb,
+    closedOn: fieldValueArb,
   },
   { requiredKeys: [] },
 );
@@ -130,6 +148,9 @@ export const leafArb: fc.Arbitrary<Predicate> = fc.oneof(
   fc.tuple(fieldArb, boundArb).map(([f, v]) => lessThan(f, v)),
   fc.tuple(fieldArb, boundArb).map(([f, v]) => atMost(f, v)),
   fc.tuple(fieldArb, boundArb, boundArb).map(([f, a, b]) => between(f, Math.min(a, b), Math.max(a, b))),
+  fc.tuple(fieldArb, dateBoundArb).map(([f, v]) => atLeast(f, v)),
+  fc.tuple(fieldArb, dateBoundArb).map(([f, v]) => lessThan(f, v)),
+  fc.tuple(fieldArb, dateBoundArb, dateBoundArb).map(([f, a, b]) => (Date.parse(a) <= Date.parse(b) ? between(f, a, b) : between(f, b, a))),
   fc.tuple(fieldArb, scalarsArb, caseArb).map(([f, v, o]) => includesAll(f, v, o)),
   fc.tuple(fieldArb, scalarsArb, caseArb).map(([f, v, o]) => includesAny(f, v, o)),
   fc.tuple(fieldArb, scalarsArb, caseArb).map(([f, v, o]) => includesNone(f, v, o)),
@@ -147,6 +168,7 @@ export const predicateArb: fc.Arbitrary<Predicate> = fc.letrec<{ predicate: Pred
     fc.array(tie('predicate'), { maxLength: 3 }).map((parts) => and(...parts)),
     fc.array(tie('predicate'), { maxLength: 3 }).map((parts) => or(...parts)),
     tie('predicate').map((inner) => not(inner)),
+    fc.tuple(fc.constantFrom('enterprise', 'saas.core', 'fit-1'), tie('predicate')).map(([name, inner]) => named(name, inner)),
   ),
 })).predicate;
 
@@ -158,3 +180,26 @@ export const optionsArb = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** Renames every named sub-predicate to `part1`, `part2`, …, so that no two share a name. */
+export function withUniqueNames(predicate: Predicate): Predicate {
+  let count = 0;
+  const visit = (node: Predicate): Predicate => {
+    switch (node.op) {
+      case 'and':
+      case 'or':
+        return { op: node.op, predicates: node.predicates.map(visit) };
+      case 'not':
+        return { op: 'not', predicate: visit(node.predicate) };
+      case 'named':
+        count++;
+        return { op: 'named', name: `part${count}`, predicate: visit(node.predicate) };
+      default:
+        return node;
+    }
+  };
+  return visit(predicate);
+}
+
+/** A random predicate whose named sub-predicates have distinct names, as the JSON form needs. */
+export const uniquelyNamedArb: fc.Arbitrary<Predicate> = predicateArb.map(withUniqueNames);

@@ -127,9 +127,8 @@ describe('evaluation safety', () => {
     expect(evaluate(atLeast('employees', 1), record)).toBe('unknown');
   });
 
-  // NOTE: a throw aborts the whole compiled predicate, not only the leaf that read the getter,
-  // so `or` returns `unknown` when the failing leaf comes first and `match` when it comes last.
-  // The leaf alone should be `unknown`, which makes both orders `match`.
+  // A getter that throws reads as missing, so only the leaf that reads it is unknown and `or`
+  // matches whichever order the leaves come in.
   it('throwing getter spares sibling leaves', () => {
     const record = {
       industry: 'SaaS',
