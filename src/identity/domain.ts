@@ -68,11 +68,11 @@ function isTrimmedCharacter(character: string): boolean {
  * Normalises a domain to its canonical form: lower-case ASCII, punycode for
  * internationalised labels, and no trailing dot.
  *
- * The canonical domain has at least two labels of 1–63 letters, digits and
+ * The canonical domain has at least `minLabels` labels of 1–63 letters, digits and
  * hyphens, no label starts or ends with a hyphen, and the last label is not
  * all digits, which rejects IPv4 addresses.
  */
-export function normalizeDomain(raw: string): DomainResult {
+export function normalizeDomain(raw: string, minLabels = 2): DomainResult {
   if (raw.length === 0) {
     return { ok: false, code: 'empty_domain', reason: 'is empty.' };
   }
@@ -88,7 +88,7 @@ export function normalizeDomain(raw: string): DomainResult {
   }
 
   const domain = ascii.domain.endsWith('.') ? ascii.domain.slice(0, -1) : ascii.domain;
-  const structureIssue = findStructureIssue(domain);
+  const structureIssue = findStructureIssue(domain, minLabels);
   if (structureIssue !== undefined) {
     return invalid(structureIssue);
   }
@@ -152,7 +152,7 @@ function toAsciiDomain(raw: string): DomainResult {
 }
 
 /** Checks the label rules on a lower-case ASCII domain without a trailing dot. */
-function findStructureIssue(domain: string): string | undefined {
+function findStructureIssue(domain: string, minLabels: number): string | undefined {
   if (domain.length > MAX_DOMAIN_LENGTH) {
     return `is ${domain.length} characters long, but the maximum is ${MAX_DOMAIN_LENGTH}.`;
   }
@@ -165,7 +165,7 @@ function findStructureIssue(domain: string): string | undefined {
     }
   }
 
-  if (labels.length < 2) {
+  if (labels.length < minLabels) {
     return 'has only one label. Use a full domain such as "acme.com".';
   }
 

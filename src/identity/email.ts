@@ -25,6 +25,10 @@ export interface ParsedEmail {
   readonly domain: string;
   /** True when the domain belongs to a consumer mailbox provider such as Gmail. */
   readonly freeMail: boolean;
+  /** True when the classifier has a disposable-provider list and the domain is on it. */
+  readonly disposable: boolean;
+  /** Plus-address tag: `leads` in `jane+leads@acme.com`. Missing without a `+`, and for quoted local parts. */
+  readonly tag?: string;
   /** Display name from the form `Jane Doe <jane@acme.com>`, without surrounding quotes. */
   readonly displayName?: string;
 }
@@ -50,13 +54,28 @@ const MAX_ADDRESS_OCTETS = 254;
 
 const MAILTO_PREFIX = /^mailto:/i;
 
+/** Maximum length of a domain name in characters, without the trailing dot. */
+const MAX_DOMAIN_LENGTH = 253;
+
 /** Characters that RFC 5322 allows in a local part only inside quotes. */
 const UNQUOTED_LOCAL_PART_SPECIALS = /[<>()[\]\\,;:@"]/;
 const CONTROL_CHARACTER = /[\x00-\x1F\x7F]/;
 const WHITE_SPACE = /\s/;
 
-/** Parses `input` like `parseEmail`, classifying the domain with `freeMailDomains`. */
-export function parseEmailWith(input: unknown, freeMailDomains: ReadonlySet<string>): EmailResult {
+/** Parses `input` like `parseEmail`, classifying the domain with `freeMailDomains` and `isDisposable`. */
+export function parseEmailWith(
+  input: unknown,
+  freeMailDomains: ReadonlySet<string>,
+  isDisposable?: (domain: string) => boolean,
+  fastPath = true,
+): EmailResult {
+  if (fastPath && typeof input === 'string') {
+    const plain = parsePlainAddress(input, freeMailDomains, isDisposable);
+    if (plain !== undefined) {
+      return plain;
+    }
+  }
+
   if (typeof input !== 'string') {
     return reject(
       input,
@@ -163,13 +182,53 @@ export function parseEmailWith(input: unknown, freeMailDomains: ReadonlySet<stri
     );
   }
 
+  const plus = local.startsWith('"') ? -1 : local.indexOf('+');
   return {
     ok: true,
     address,
     local,
     domain: normalized.domain,
     freeMail: freeMailDomains.has(normalized.domain),
+    disposable: isDisposable?.(normalized.domain) === true,
+    ...(plus === -1 ? {} : { tag: local.slice(plus + 1) }),
     ...(displayName === undefined ? {} : { displayName }),
+  };
+}
+
+/**
+ * A plain ASCII address, which most input is: common local-part characters, and labels of
+ * letters, digits and hyphens that start and end with a letter or digit, the last one with a
+ * letter. Anything else, and punycode, takes the full path, which gives the same result.
+ */
+const PLAIN_ADDRESS =
+  /^[A-Za-z0-9._%+=!#$&'*/?^`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/** Parses a plain ASCII address with one pattern test, or returns undefined so that the full parser runs. */
+function parsePlainAddress(
+  input: string,
+  freeMailDomains: ReadonlySet<string>,
+  isDisposable: ((domain: string) => boolean) | undefined,
+): ParsedEmail | undefined {
+  if (input.length > MAX_ADDRESS_OCTETS || !PLAIN_ADDRESS.test(input)) {
+    return undefined;
+  }
+
+  const atIndex = input.lastIndexOf('@');
+  const domain = input.slice(atIndex + 1).toLowerCase();
+  if (domain.length > MAX_DOMAIN_LENGTH || domain.includes('xn--') || MAILTO_PREFIX.test(input)) {
+    return undefined;
+  }
+
+  const local = input.slice(0, atIndex);
+  const plus = local.indexOf('+');
+  return {
+    ok: true,
+    address: `${local.toLowerCase()}@${domain}`,
+    local,
+    domain,
+    freeMail: freeMailDomains.has(domain),
+    disposable: isDisposable?.(domain) === true,
+    ...(plus === -1 ? {} : { tag: local.slice(plus + 1) }),
   };
 }
 

@@ -262,16 +262,17 @@ describe('accountIndex', () => {
     expect(message).toContain('removeFreeMail');
   });
 
-  it('rejects a domain on two accounts', () => {
-    const message = indexError([
+  it('ranks a domain on two accounts', () => {
+    const shared = accountIndex([
       { id: 'acc_first', name: 'First', domains: ['acme.com'] },
-      { id: 'acc_second', name: 'Second', domains: ['ACME.COM'] },
+      { id: 'acc_second', name: 'Second', domains: ['ACME.COM'], ownerId: 'ana' },
     ]);
 
-    expect(message).toMatch(/^accountIndex: /);
-    expect(message).toContain('"acc_first"');
-    expect(message).toContain('"acc_second"');
-    expect(message).toContain('"acme.com"');
+    const match = expectMatch(matchAccount(shared, 'x@acme.com'));
+
+    expect(match.account.id).toBe('acc_second');
+    expect(match.runnersUp.map((candidate) => candidate.account.id)).toEqual(['acc_first']);
+    expect(shared.accountsByDomain.get('acme.com')?.id).toBe('acc_second');
   });
 
   it.each<[string, unknown, readonly string[]]>([
@@ -339,7 +340,7 @@ describe('accountIndex', () => {
   it.each<[string, unknown, unknown, string]>([
     ['non-array accounts', { id: 'acc_a' }, undefined, 'expected an array of accounts, received an object'],
     ['non-object options', [], 'strict', 'expected an options object'],
-    ['foreign classifier', [], { classifier: { kind: 'email_classifier' } }, 'options.classifier must be an email classifier from createEmailClassifier()'],
+    ['foreign classifier', [], { classifier: { kind: 'email_classifier' } }, 'classifier: options.classifier must be an email classifier from createEmailClassifier()'],
   ])('rejects %s', (_case, input, options, expectedMessage) => {
     const call = () => accountIndex(input as readonly AccountLike[], options as Parameters<typeof accountIndex>[1]);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 
 import { parseEmail, type EmailIssueCode, type EmailResult } from '../../src/identity/index.js';
+import { parseEmailWith } from '../../src/identity/email.js';
 
 interface AcceptedCase {
   readonly input: string;
@@ -271,6 +272,19 @@ describe('parseEmail properties', () => {
 
       expect(result.ok).toBe(false);
       expect(result.ok ? undefined : result.code).toBe('zero_width_character');
+    },
+  );
+});
+
+describe('plain-address fast path', () => {
+  test.prop([fc.oneof(fc.emailAddress(), typedAddress.map(({ typed }) => typed), fc.string())])(
+    'agrees with the full parser',
+    (input) => {
+      const freeMail = new Set(['gmail.com']);
+      const fast = parseEmailWith(input, freeMail, undefined, true);
+      const full = parseEmailWith(input, freeMail, undefined, false);
+
+      expect(fast).toEqual(full);
     },
   );
 });

@@ -25,7 +25,7 @@ describe('identity types', () => {
       expectTypeOf(match.account).toEqualTypeOf<CrmAccount>();
       expectTypeOf(match.via).toEqualTypeOf<'domain' | 'subdomain'>();
     } else {
-      expectTypeOf(match.code).toEqualTypeOf<'invalid_email' | 'free_mail' | 'no_account'>();
+      expectTypeOf(match.code).toEqualTypeOf<'invalid_email' | 'free_mail' | 'disposable_email' | 'no_account'>();
     }
   });
 

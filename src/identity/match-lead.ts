@@ -1,0 +1,287 @@
+import {
+  compareEntries,
+  findDomainCandidates,
+  isAccountIndex,
+  parentFields,
+  runnersUp,
+  STEP_CONFIDENCE,
+  type AccountCandidate,
+  type AccountIndex,
+  type AccountLike,
+  type AccountMatchFound,
+  type IndexEntry,
+  type MatchStep,
+  type NoAccountMatch,
+  type RankedCandidate,
+} from './accounts.js';
+import { describeValue, quote } from './format.js';
+import { companyNameTokens, nameSimilarity } from './names.js';
+
+/** Lead fields that `matchLead` reads: the email and the company name typed into a form. */
+export interface LeadDetails {
+  readonly email?: unknown;
+  readonly company?: unknown;
+}
+
+/** A lead that matched an account by company name, by its email domain's label, or by a fuzzy name. */
+export interface NameMatchFound<A extends AccountLike = AccountLike> {
+  readonly matched: true;
+  readonly account: A;
+  /** `name` for the company field's key, `domain_label` for the email domain's label, `fuzzy_name` for a similar key. */
+  readonly step: 'name' | 'domain_label' | 'fuzzy_name';
+  /** Certainty of the match, from 0 to 1. */
+  readonly confidence: number;
+  /** Account-name key that matched. */
+  readonly matchedKey: string;
+  /** Similarity of the lead's key to `matchedKey`, for `fuzzy_name`. */
+  readonly similarity?: number;
+  /** Canonical domain of the lead's email, when it parsed. */
+  readonly domain?: string;
+  /** Canonical email address, when it parsed. */
+  readonly email?: string;
+  readonly parent?: A;
+  readonly ultimateParent?: A;
+  /** Other accounts that matched, best first. */
+  readonly runnersUp: readonly AccountCandidate<A>[];
+}
+
+/** Outcome of `matchLead`. */
+export type LeadMatch<A extends AccountLike = AccountLike> = AccountMatchFound<A> | NameMatchFound<A> | NoAccountMatch;
+
+/** Name tables, built on the first `matchLead` call for an index. */
+interface NameTables<A extends AccountLike> {
+  /** Entries by key without legal forms (`globaltech`). */
+  readonly byKey: Map<string, IndexEntry<A>[]>;
+  /** Entries by key with legal forms (`globaltechinc`), for domain labels. */
+  readonly byFullKey: Map<string, IndexEntry<A>[]>;
+  /** Fuzzy-match blocks: entries by the first and by the last three characters of their key. */
+  readonly blocks: Map<string, IndexEntry<A>[]>;
+  readonly keys: Map<IndexEntry<A>, string>;
+}
+
+/** Shortest key that fuzzy matching considers: shorter keys differ by one edit too easily. */
+const MIN_FUZZY_KEY_LENGTH = 4;
+const BLOCK_LENGTH = 3;
+
+const STEP_ORDER: Readonly<Record<MatchStep, number>> = { domain: 0, alias: 1, name: 2, domain_label: 3, fuzzy_name: 4 };
+
+/** Labels below a two-letter country code that act as a second level, as in `co.uk` and `com.au`. */
+const SECOND_LEVEL_LABELS = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ltd', 'plc', 'or', 'ne', 'gv']);
+
+function addTo<A extends AccountLike>(table: Map<string, IndexEntry<A>[]>, key: string, entry: IndexEntry<A>): void {
+  const list = table.get(key);
+  if (list === undefined) table.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
+}
+
+function buildNameTables<A extends AccountLike>(index: AccountIndex<A>): NameTables<A> {
+  const tables: NameTables<A> = { byKey: new Map(), byFullKey: new Map(), blocks: new Map(), keys: new Map() };
+
+  for (const entry of index.entries) {
+    const parts = companyNameTokens(entry.account.name);
+    if (parts === undefined || parts.tokens.length === 0) continue;
+
+    const key = parts.tokens.join('');
+    addTo(tables.byKey, key, entry);
+    addTo(tables.byFullKey, parts.allTokens.join(''), entry);
+    tables.keys.set(entry, key);
+    if (key.length >= MIN_FUZZY_KEY_LENGTH) {
+      addTo(tables.blocks, `<${key.slice(0, BLOCK_LENGTH)}`, entry);
+      addTo(tables.blocks, `>${key.slice(-BLOCK_LENGTH)}`, entry);
+    }
+  }
+
+  for (const table of [tables.byKey, tables.byFullKey]) {
+    for (const list of table.values()) list.sort(compareEntries);
+  }
+  return tables;
+}
+
+function nameTables<A extends AccountLike>(index: AccountIndex<A>): NameTables<A> {
+  const lazy = index.lazy as { names?: NameTables<A> };
+  lazy.names ??= buildNameTables(index);
+  return lazy.names;
+}
+
+/** Returns the label left of the public suffix: `acme` for `eu.acme.co.uk`, or undefined when the host is itself a suffix. */
+function registrableLabel(domain: string, floor: number, hasList: boolean): string | undefined {
+  if (hasList) {
+    const registrable = domain.slice(floor);
+    const dot = registrable.indexOf('.');
+    return dot === -1 ? undefined : registrable.slice(0, dot);
+  }
+
+  // NOTE: without the Public Suffix List, this guesses the second level from a short list
+  // (`co.uk`, `com.au`) and misses rarer ones such as `nhs.uk` or `kawasaki.jp`.
+  const labels = domain.split('.');
+  const last = labels[labels.length - 1] ?? '';
+  const secondLast = labels[labels.length - 2] ?? '';
+  if (labels.length >= 3 && last.length === 2 && SECOND_LEVEL_LABELS.has(secondLast)) {
+    return labels[labels.length - 3];
+  }
+  return secondLast;
+}
+
+function pushEntries<A extends AccountLike>(
+  candidates: RankedCandidate<A>[],
+  list: readonly IndexEntry<A>[] | undefined,
+  step: MatchStep,
+  matchedKey: string,
+): void {
+  for (const entry of list ?? []) {
+    candidates.push({ entry, step, confidence: STEP_CONFIDENCE[step], matchedKey });
+  }
+}
+
+/** Finds accounts whose key is similar to `key`, in blocks that share its first or last three characters. */
+function fuzzyCandidates<A extends AccountLike>(tables: NameTables<A>, key: string, threshold: number): RankedCandidate<A>[] {
+  const found: { candidate: RankedCandidate<A>; similarity: number }[] = [];
+  const seen = new Set<IndexEntry<A>>();
+
+  for (const block of [`<${key.slice(0, BLOCK_LENGTH)}`, `>${key.slice(-BLOCK_LENGTH)}`]) {
+    for (const entry of tables.blocks.get(block) ?? []) {
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      const matchedKey = tables.keys.get(entry) ?? '';
+      // Keys whose lengths differ this much cannot reach the threshold, so skip the edit distance.
+      if (Math.abs(matchedKey.length - key.length) > (1 - threshold) * Math.max(matchedKey.length, key.length)) continue;
+      const similarity = nameSimilarity(key, matchedKey);
+      if (similarity >= threshold) {
+        const confidence = Math.round(STEP_CONFIDENCE.fuzzy_name * similarity * 1000) / 1000;
+        found.push({ candidate: { entry, step: 'fuzzy_name', confidence, matchedKey }, similarity });
+      }
+    }
+  }
+
+  found.sort((left, right) => right.similarity - left.similarity || compareEntries(left.candidate.entry, right.candidate.entry));
+  return found.map((item) => item.candidate);
+}
+
+/**
+ * Matches a lead to an account by email domain, alias domain, company name, email domain label, then fuzzy company name, reporting the step and its confidence.
+ *
+ * Free-mail and disposable domains never match by domain or label, but the company name still
+ * can. Name tables are built on the first call for an index. It never throws on `lead`.
+ *
+ * @example
+ * const match = matchLead(index, { email: 'jane@gmail.com', company: 'Global Tech, Inc.' });
+ * match.matched && match.step; // 'name'
+ * match.matched && match.confidence; // 0.8
+ */
+export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: LeadDetails): LeadMatch<A> {
+  if (!isAccountIndex(index)) {
+    throw new Error(`matchLead: expected an index built by accountIndex(), received ${describeValue(index)}.`);
+  }
+
+  const details: LeadDetails = typeof lead === 'object' && lead !== null ? lead : {};
+  const email: unknown = details.email;
+  const company: unknown = details.company;
+  const parsed = email === undefined ? undefined : index.classifier.parseEmail(email);
+  const usableDomain = parsed?.ok === true && !parsed.freeMail && !parsed.disposable ? parsed.domain : undefined;
+
+  const candidates: RankedCandidate<A>[] = [];
+  let floor = 0;
+  if (usableDomain !== undefined) {
+    const found = findDomainCandidates(index, usableDomain);
+    candidates.push(...found.candidates);
+    floor = found.floor;
+  }
+
+  const tables = nameTables(index);
+  const companyParts = companyNameTokens(company);
+  const key = companyParts === undefined || companyParts.tokens.length === 0 ? undefined : companyParts.tokens.join('');
+  if (key !== undefined) {
+    pushEntries(candidates, tables.byKey.get(key), 'name', key);
+  }
+
+  const label = usableDomain === undefined ? undefined : registrableLabel(usableDomain, floor, index.publicSuffix !== undefined);
+  const labelParts = companyNameTokens(label);
+  if (labelParts !== undefined) {
+    const fullLabelKey = labelParts.allTokens.join('');
+    const labelKey = labelParts.tokens.join('');
+    pushEntries(candidates, tables.byKey.get(fullLabelKey), 'domain_label', fullLabelKey);
+    pushEntries(candidates, tables.byFullKey.get(fullLabelKey), 'domain_label', fullLabelKey);
+    if (labelKey !== '' && labelKey !== fullLabelKey) {
+      pushEntries(candidates, tables.byKey.get(labelKey), 'domain_label', labelKey);
+    }
+  }
+
+  if (candidates.length === 0 && key !== undefined && key.length >= MIN_FUZZY_KEY_LENGTH) {
+    candidates.push(...fuzzyCandidates(tables, key, index.fuzzyThreshold));
+  }
+
+  // A stable sort keeps each step's own order: specificity and tie-breaks for domains, similarity for fuzzy names.
+  candidates.sort((left, right) => STEP_ORDER[left.step] - STEP_ORDER[right.step]);
+  const best = candidates[0];
+  if (best === undefined) {
+    return noMatch(parsed, email, company);
+  }
+
+  const others = runnersUp(candidates, index.maxRunnersUp);
+  const { entry } = best;
+  const address = parsed?.ok === true ? { domain: parsed.domain, email: parsed.address } : {};
+  if (best.step === 'domain' || best.step === 'alias') {
+    const domain = usableDomain as string;
+    const matchedDomain = best.matchedDomain as string;
+    return {
+      matched: true,
+      account: entry.account,
+      step: best.step,
+      via: matchedDomain === domain ? 'domain' : 'subdomain',
+      confidence: best.confidence,
+      domain,
+      matchedDomain,
+      ...(index.publicSuffix === undefined ? {} : { registrableDomain: domain.slice(floor) }),
+      email: (parsed as { address: string }).address,
+      ...parentFields(entry),
+      runnersUp: others,
+    };
+  }
+
+  const matchedKey = best.matchedKey as string;
+  return {
+    matched: true,
+    account: entry.account,
+    step: best.step,
+    confidence: best.confidence,
+    matchedKey,
+    ...(best.step === 'fuzzy_name' && key !== undefined ? { similarity: nameSimilarity(key, matchedKey) } : {}),
+    ...address,
+    ...parentFields(entry),
+    runnersUp: others,
+  };
+}
+
+function noMatch(
+  parsed: ReturnType<AccountIndex['classifier']['parseEmail']> | undefined,
+  email: unknown,
+  company: unknown,
+): NoAccountMatch {
+  const companyText = typeof company === 'string' && company.trim() !== '' ? ` or the company name ${quote(company)}` : '';
+  if (parsed === undefined) {
+    const reason = companyText === '' ? 'has neither an email nor a company name' : `has no email, and no account matches${companyText.slice(3)}`;
+    return { matched: false, code: 'no_account', message: `No account matches the lead: it ${reason}.` };
+  }
+  if (!parsed.ok) {
+    return { matched: false, code: 'invalid_email', message: parsed.message, ...(typeof email === 'string' ? { email } : {}) };
+  }
+
+  const { domain, address } = parsed;
+  if (parsed.freeMail || parsed.disposable) {
+    const kind = parsed.freeMail ? 'free-mail' : 'disposable';
+    return {
+      matched: false,
+      code: parsed.freeMail ? 'free_mail' : 'disposable_email',
+      message: `The email ${quote(address)} uses the ${kind} domain ${quote(domain)}, and no account matches${companyText || ' any other field'}.`,
+      domain,
+      email: address,
+    };
+  }
+  return {
+    matched: false,
+    code: 'no_account',
+    message: `No account matches the domain ${quote(domain)}${companyText}.`,
+    domain,
+    email: address,
+  };
+}

@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+
+import {
+  accountIndex,
+  createEmailClassifier,
+  matchAccount,
+  matchLead,
+  type AccountLike,
+  type LeadMatch,
+} from '../../src/identity/index.js';
+import { disposableEmailDomains, publicSuffixList } from '../../src/public-suffix/index.js';
+import { dataFile } from '../support/data.js';
+
+interface Account extends AccountLike {
+  readonly industry?: string;
+}
+
+const accounts: readonly Account[] = [
+  { id: 'acc_acme', name: 'Acme, Inc.', domains: ['acme.co.uk'], aliasDomains: ['acme-brand.com'], ownerId: 'ana', employees: 900 },
+  { id: 'acc_acme_eu', name: 'Acme Europe GmbH', domains: ['eu.acme.co.uk'], parentId: 'acc_acme' },
+  { id: 'acc_acme_fr', name: 'Acme France SAS', domains: ['acme.fr'], parentId: 'acc_acme_eu' },
+  { id: 'acc_global', name: 'Global Tech Inc', domains: [] },
+  { id: 'acc_nestle', name: 'Nestlé S.A.', domains: ['nestle.com'] },
+  { id: 'acc_github', name: 'GitHub', domains: ['github.com', 'github.io'] },
+  { id: 'acc_nhs', name: 'NHS England', domains: ['nhs.uk'] },
+  { id: 'acc_mueller', name: 'Mueller Painting & Decorating', domains: [] },
+];
+
+const psl = publicSuffixList();
+const index = accountIndex(accounts, { publicSuffix: psl });
+
+function expectFound(match: LeadMatch<Account>): Extract<LeadMatch<Account>, { matched: true }> {
+  if (!match.matched) {
+    throw new Error(`expected a match, but got ${match.code}: ${match.message}`);
+  }
+  return match;
+}
+
+interface LeadCase {
+  readonly email?: unknown;
+  readonly company?: unknown;
+  readonly accountId: string;
+  readonly step: string;
+  readonly confidence: number;
+}
+
+const leadCases: readonly LeadCase[] = [
+  { email: 'jane@acme.co.uk', accountId: 'acc_acme', step: 'domain', confidence: 1 },
+  { email: 'user@eu.acme.co.uk', accountId: 'acc_acme_eu', step: 'domain', confidence: 1 },
+  { email: 'user@paris.eu.acme.co.uk', accountId: 'acc_acme_eu', step: 'domain', confidence: 0.95 },
+  { email: 'user@uk.acme.co.uk', accountId: 'acc_acme', step: 'domain', confidence: 0.95 },
+  { email: 'user@acme-brand.com', accountId: 'acc_acme', step: 'alias', confidence: 0.9 },
+  { email: 'user@github.io', accountId: 'acc_github', step: 'domain', confidence: 1 },
+  { email: 'user@nhs.uk', accountId: 'acc_nhs', step: 'domain', confidence: 1 },
+  { email: 'jane@gmail.com', company: 'ACME INC', accountId: 'acc_acme', step: 'name', confidence: 0.8 },
+  { email: 'jane@GOOGLEMAIL.com', company: 'Nestle', accountId: 'acc_nestle', step: 'name', confidence: 0.8 },
+  { company: 'Mueller Painting and Decorating', accountId: 'acc_mueller', step: 'name', confidence: 0.8 },
+  { email: 'x@globaltechinc.com', accountId: 'acc_global', step: 'domain_label', confidence: 0.7 },
+  { email: 'x@global-tech.de', accountId: 'acc_global', step: 'domain_label', confidence: 0.7 },
+  { email: 'x@nestle.co.jp', accountId: 'acc_nestle', step: 'domain_label', confidence: 0.7 },
+  { email: 'not an email', company: 'Global Tec', accountId: 'acc_global', step: 'fuzzy_name', confidence: 0.54 },
+];
+
+describe('matchLead', () => {
+  it.each(leadCases)('matches $email / $company by $step', (expected) => {
+    const match = expectFound(matchLead(index, { email: expected.email, company: expected.company }));
+
+    expect(match.account.id).toBe(expected.accountId);
+    expect(match.step).toBe(expected.step);
+    expect(match.confidence).toBeCloseTo(expected.confidence, 3);
+  });
+
+  it.each([
+    ['user@trust.nhs.uk', 'no_account'],
+    ['user@mailinator.com', 'no_account'],
+    ['user@gmail.com', 'free_mail'],
+    ['user@exa\u200Bmple.com', 'invalid_email'],
+  ])('reports no match for %s', (email, code) => {
+    const match = matchLead(index, { email });
+
+    expect(match.matched).toBe(false);
+    expect(match.matched ? undefined : match.code).toBe(code);
+  });
+
+  it('keeps github.io hosts apart', () => {
+    const match = expectFound(matchLead(index, { email: 'user@acme.github.io' }));
+
+    expect(match.account.id).toBe('acc_acme');
+    expect(match.step).toBe('domain_label');
+    expect(matchAccount(index, 'user@acme.github.io').matched).toBe(false);
+  });
+
+  it('never matches free mail by label', () => {
+    const gmailIndex = accountIndex([{ id: 'acc_g', name: 'Gmail', domains: [] }], { publicSuffix: psl });
+
+    expect(matchLead(gmailIndex, { email: 'x@gmail.com' }).matched).toBe(false);
+  });
+
+  it('rejects disposable domains', () => {
+    const classifier = createEmailClassifier({ disposable: disposableEmailDomains() });
+    const disposableIndex = accountIndex([{ id: 'acc_m', name: 'Mailinator', domains: [] }], { classifier });
+
+    const match = matchLead(disposableIndex, { email: 'x@mailinator.com' });
+
+    expect(match.matched).toBe(false);
+    expect(match.matched ? undefined : match.code).toBe('disposable_email');
+  });
+
+  it('reports parents up the chain', () => {
+    const match = expectFound(matchLead(index, { email: 'x@acme.fr' }));
+
+    expect(match.account.id).toBe('acc_acme_fr');
+    expect(match.parent?.id).toBe('acc_acme_eu');
+    expect(match.ultimateParent?.id).toBe('acc_acme');
+  });
+
+  it('lists runners-up by rank', () => {
+    const match = expectFound(matchLead(index, { email: 'x@paris.eu.acme.co.uk', company: 'Nestlé' }));
+
+    expect(match.account.id).toBe('acc_acme_eu');
+    expect(match.runnersUp.map((candidate) => [candidate.account.id, candidate.step])).toEqual([
+      ['acc_acme', 'domain'],
+      ['acc_nestle', 'name'],
+    ]);
+  });
+
+  it('reports the registrable domain', () => {
+    const match = expectFound(matchLead(index, { email: 'x@paris.eu.acme.co.uk' }));
+
+    expect(match.step === 'domain' ? match.registrableDomain : undefined).toBe('acme.co.uk');
+  });
+
+  it('never throws on any lead', () => {
+    for (const lead of [null, undefined, 42, 'x@acme.co.uk', { email: 5, company: {} }, { __proto__: { email: 'x@acme.co.uk' } }]) {
+      expect(typeof matchLead(index, lead as never).matched).toBe('boolean');
+    }
+  });
+});
+
+describe('tie-breaking', () => {
+  const tied = accountIndex([
+    { id: 'acc_small', name: 'Tie Co', domains: ['tie.com'], employees: 10 },
+    { id: 'acc_owned', name: 'Tie Co', domains: ['tie.com'], ownerId: 'ana', employees: 5 },
+    { id: 'acc_large', name: 'Tie Co', domains: ['tie.com'], employees: 5000 },
+    { id: 'acc_alias', name: 'Other', domains: [], aliasDomains: ['tie.com'], ownerId: 'ben', employees: 99999 },
+  ]);
+
+  it('ranks domain, owner, size, position', () => {
+    const match = matchAccount(tied, 'x@tie.com');
+
+    expect(match.matched ? match.account.id : undefined).toBe('acc_owned');
+    expect(match.matched ? match.runnersUp.map((candidate) => candidate.account.id) : []).toEqual([
+      'acc_large',
+      'acc_small',
+      'acc_alias',
+    ]);
+  });
+
+  it('ranks by list position last', () => {
+    const twins = accountIndex([
+      { id: 'acc_1', name: 'Twin', domains: ['twin.com'] },
+      { id: 'acc_2', name: 'Twin', domains: ['twin.com'] },
+    ]);
+
+    const match = matchAccount(twins, 'x@twin.com');
+
+    expect(match.matched ? match.account.id : undefined).toBe('acc_1');
+  });
+
+  it('caps runners-up', () => {
+    const capped = accountIndex([
+      { id: 'acc_1', name: 'A', domains: ['same.com'] },
+      { id: 'acc_2', name: 'B', domains: ['same.com'] },
+      { id: 'acc_3', name: 'C', domains: ['same.com'] },
+    ], { maxRunnersUp: 1 });
+
+    const match = matchAccount(capped, 'x@same.com');
+
+    expect(match.matched ? match.runnersUp.length : -1).toBe(1);
+  });
+});
+
+describe('accountIndex options', () => {
+  it.each<[string, object, string]>([
+    ['bad publicSuffix', { publicSuffix: {} }, 'publicSuffix'],
+    ['bad maxRunnersUp', { maxRunnersUp: -1 }, 'maxRunnersUp'],
+    ['bad fuzzyThreshold', { fuzzyThreshold: 2 }, 'fuzzyThreshold'],
+    ['NaN fuzzyThreshold', { fuzzyThreshold: Number.NaN }, 'fuzzyThreshold'],
+  ])('rejects %s', (_case, options, path) => {
+    expect(() => accountIndex([], options)).toThrowError(`accountIndex: ${path}: `);
+  });
+
+  it('rejects parent cycles', () => {
+    const build = () =>
+      accountIndex([
+        { id: 'a', name: 'A', domains: [], parentId: 'b' },
+        { id: 'b', name: 'B', domains: [], parentId: 'a' },
+      ]);
+
+    expect(build).toThrowError('parentId chain that loops');
+  });
+
+  it('ignores unknown parents', () => {
+    const orphan = accountIndex([{ id: 'a', name: 'A', domains: ['a.com'], parentId: 'missing' }]);
+    const match = matchAccount(orphan, 'x@a.com');
+
+    expect(match.matched).toBe(true);
+    expect(match.matched ? match.parent : 'no match').toBeUndefined();
+  });
+});
+
+const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/).filter((text) => text.slice(2, 4) !== '--');
+
+describe('matching properties', () => {
+  test.prop([fc.constantFrom('acme.co.uk', 'nestle.com', 'github.com'), fc.array(label, { minLength: 1, maxLength: 3 })])(
+    'subdomains match the account domain',
+    (domain, prefix) => {
+      const match = expectFound(matchLead(index, { email: `lead@${prefix.join('.')}.${domain}` }));
+      const account = accounts.find((candidate) => candidate.domains.includes(domain));
+
+      fc.pre(!(domain === 'acme.co.uk' && prefix[prefix.length - 1] === 'eu'));
+      expect(match.account).toBe(account);
+      expect(match.step === 'domain' ? match.registrableDomain : undefined).toBe(domain);
+    },
+  );
+
+  test.prop([fc.anything(), fc.anything()])('never throws on lead fields', (email, company) => {
+    expect(typeof matchLead(index, { email, company }).matched).toBe('boolean');
+  });
+});
+
+const crmFile = dataFile('crm-accounts.csv');
+
+describe('CRM sample', () => {
+  it.skipIf(!crmFile.present)('rolls subsidiaries up (needs crm-accounts.csv in NETSPEAR_DATA)', () => {
+    const rows = readFileSync(crmFile.path as string, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const crmAccounts = rows.map(([name = '', , , , employees = '', , parent = '']) => ({
+      id: name,
+      name,
+      domains: [] as string[],
+      employees: Number(employees),
+      ...(parent.trim() === '' ? {} : { parentId: parent.trim() }),
+    }));
+    const crmIndex = accountIndex(crmAccounts, { publicSuffix: psl });
+    const child = crmAccounts.find((account) => account.parentId !== undefined);
+    expect(child).toBeDefined();
+
+    const match = expectFound(matchLead(crmIndex, { company: `${child?.name ?? ''}, Inc.` }));
+
+    expect(match.account).toBe(child);
+    expect(match.parent?.name).toBe(child?.parentId);
+    expect(match.ultimateParent).toBeDefined();
+  });
+});
