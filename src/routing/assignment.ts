@@ -195,8 +195,8 @@ function duplicateKey(email: unknown): string | undefined {
 }
 
 /**
- * Creates an assigner for a route: the account owner when available, then the duplicate's
- * owner, then the pool by round robin, weighted round robin or fewest open leads, within
+ * Creates an assigner for a route: the owner of an open lead with the same email when available,
+ * then the account owner, then the pool by round robin, weighted round robin or fewest open leads, within
  * territories, working hours, absences and caps. Rotation state lives in `store` behind
  * compare-and-set, so concurrent routing never uses a turn twice or passes a cap.
  *
