@@ -66,8 +66,10 @@ export function filterAccounts<T>(
   const policy = options?.unknown ?? 'exclude';
   const matched: T[] = [];
   const unknown: T[] = [];
-  for (const company of companies) {
-    const outcome = profile.evaluate(company);
+  const evaluate = profile.evaluate;
+  for (let i = 0; i < companies.length; i++) {
+    const company = companies[i] as T;
+    const outcome = evaluate(company);
     if (outcome === 'match') matched.push(company);
     else if (outcome === 'unknown') {
       if (policy === 'include') matched.push(company);

@@ -33,33 +33,18 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * field is absent or reading it throws (a failing getter or proxy), so that it counts as missing.
  */
 export function readPath(record: unknown, segments: readonly string[]): unknown {
+  if (segments.length === 1) return readOwn(record, segments[0] as string);
   let current = record;
-  try {
-    for (let i = 0; i < segments.length; i++) {
-      if (current === null || typeof current !== 'object') return undefined;
-      const key = segments[i] as string;
-      if (!hasOwn.call(current, key)) return undefined;
-      current = (current as Record<string, unknown>)[key];
-    }
-  } catch {
-    return undefined;
-  }
+  for (let i = 0; i < segments.length && current !== undefined; i++) current = readOwn(current, segments[i] as string);
   return current;
 }
 
-/**
- * Returns a reader for one field path with the semantics of {@link readPath}, specialised for
- * the common one-segment path, which predicates evaluate millions of times in a filter.
- */
-export function pathReader(segments: readonly string[]): (record: unknown) => unknown {
-  if (segments.length !== 1) return (record) => readPath(record, segments);
-  const key = segments[0] as string;
-  return (record) => {
-    if (record === null || typeof record !== 'object') return undefined;
-    try {
-      return hasOwn.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+/** Reads one own property with the semantics of {@link readPath}. */
+function readOwn(record: unknown, key: string): unknown {
+  if (record === null || typeof record !== 'object') return undefined;
+  try {
+    return hasOwn.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { pathReader, splitPath } from '../internal/path.js';
+import { readPath, splitPath } from '../internal/path.js';
 import { DEFAULT_PLACEHOLDERS, isMissing, toBoolean, toNumber, type ValueOptions } from '../internal/values.js';
 import { parseIsoDate, toTime } from './dates.js';
 import type { Outcome, PredicateNode, Scalar } from './types.js';
@@ -98,35 +98,50 @@ function invalid(ctx: Context, where: string, expected: string, value: unknown):
 interface Context {
   readonly api: string;
   readonly value: ValueOptions;
+  readonly blanks: Blanks;
 }
 
-function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): (record: unknown) => unknown {
-  return pathReader(splitPath(ctx.api, `${where}.field`, node.field));
+function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): readonly string[] {
+  return splitPath(ctx.api, `${where}.field`, node.field);
 }
 
 /**
- * Returns `isMissing` for the given placeholders with a fast path: a string that starts and ends
- * with a visible ASCII character, and differs from every placeholder in length or first letter,
- * is present without being trimmed or lower-cased. The test holds only for ASCII placeholders,
- * because lower-casing changes the length of some non-ASCII letters.
+ * Placeholders prepared for the hot path. `keys` contains `length * 128 + (first char | 32)` of
+ * each placeholder, so most present strings differ from every key and need no trim or
+ * lower-case. The keys are only valid for ASCII placeholders, because lower-casing changes the
+ * length of some non-ASCII letters, so `ascii` is false otherwise.
  */
-function missingTest(placeholders: readonly string[]): (value: unknown) => boolean {
-  const ascii = placeholders.every((p) => /^[\x20-\x7e]*$/.test(p));
-  const lengths = placeholders.map((p) => p.length);
-  // `| 32` lower-cases an ASCII letter, and two characters that lower-case alike stay alike.
-  const firsts = placeholders.map((p) => p.charCodeAt(0) | 32);
-  const visible = (code: number): boolean => code > 32 && code < 127;
-  return (value) => {
-    if (typeof value === 'string') {
-      const n = value.length;
-      const first = value.charCodeAt(0);
-      if (ascii && n > 0 && visible(first) && visible(value.charCodeAt(n - 1))) {
-        if (!lengths.includes(n) || !firsts.includes(first | 32)) return false;
-      }
-      return isMissing(value, placeholders);
-    }
-    return value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value));
+interface Blanks {
+  readonly list: readonly string[];
+  readonly keys: readonly number[];
+  readonly ascii: boolean;
+}
+
+function prepareBlanks(placeholders: readonly string[]): Blanks {
+  return {
+    list: placeholders,
+    keys: placeholders.map((p) => p.length * 128 + (p.charCodeAt(0) | 32)),
+    ascii: placeholders.every((p) => /^[\x20-\x7e]*$/.test(p)),
   };
+}
+
+/** Tells whether a string is blank or a placeholder, skipping the trim and lower-case of most strings. */
+function isBlankText(text: string, blanks: Blanks): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  // A string that starts and ends with a visible ASCII character is its own trimmed form.
+  if (blanks.ascii && first > 32 && first < 127 && last > 32 && last < 127 && !blanks.keys.includes(n * 128 + (first | 32))) {
+    return false;
+  }
+  return isMissing(text, blanks.list);
+}
+
+/** `isMissing` with the fast string path of {@link isBlankText}. */
+function isBlank(value: unknown, blanks: Blanks): boolean {
+  if (typeof value === 'string') return isBlankText(value, blanks);
+  return value === undefined || value === null || (typeof value === 'number' && value !== value);
 }
 
 function requireScalars(ctx: Context, where: string, values: unknown): readonly Scalar[] {
@@ -148,16 +163,15 @@ function requireNumber(ctx: Context, where: string, value: unknown): number {
   return value;
 }
 
+/** A reader that turns a field value into a number for a comparison, or undefined when it cannot be compared. */
+type ReadBound = (value: unknown) => number | undefined;
+
 /**
- * Validates a comparison bound and returns it as a number with the reader that turns field
- * values into comparable numbers: numbers for a numeric bound, times for an ISO date bound.
+ * Validates a comparison bound and returns it as a number with the reader for field values.
+ * The reader is `toTime` for an ISO date bound and `toNumber` when strings are parsed. It is
+ * undefined when only numbers compare, the common case, which the leaf checks inline.
  */
-function requireBound(
-  ctx: Context,
-  where: string,
-  value: unknown,
-  parseStrings: boolean,
-): [number, (actual: unknown) => number | undefined] {
+function requireBound(ctx: Context, where: string, value: unknown, parseStrings: boolean): [number, ReadBound | undefined] {
   if (typeof value === 'string') {
     const time = parseIsoDate(value);
     if (time === undefined) {
@@ -165,11 +179,8 @@ function requireBound(
     }
     return [time, toTime];
   }
-  return [requireNumber(ctx, where, value), parseStrings ? readNumberOrText : readNumber];
+  return [requireNumber(ctx, where, value), parseStrings ? (v) => toNumber(v, true) : undefined];
 }
-
-const readNumber = (value: unknown): number | undefined => toNumber(value, false);
-const readNumberOrText = (value: unknown): number | undefined => toNumber(value, true);
 
 function requireString(ctx: Context, where: string, value: unknown): string {
   if (typeof value !== 'string') {
@@ -178,12 +189,101 @@ function requireString(ctx: Context, where: string, value: unknown): string {
   return value;
 }
 
+/**
+ * Combines parts in Kleene logic, where a decisive outcome (`no_match` for and, `match` for or)
+ * wins over `unknown`. Two and three parts get their own closures, so that each call site always
+ * calls the same part and V8 can inline it.
+ */
+function combine(parts: readonly CompiledPredicate[], decisive: Outcome, otherwise: Outcome): CompiledPredicate {
+  const [first, second, third] = parts;
+  if (parts.length === 1) return first!;
+  if (parts.length === 2) {
+    const a = first!;
+    const b = second!;
+    return (record) => {
+      const x = a(record);
+      if (x === decisive) return decisive;
+      const y = b(record);
+      if (y === decisive) return decisive;
+      return x === UNKNOWN || y === UNKNOWN ? UNKNOWN : otherwise;
+    };
+  }
+  if (parts.length === 3) {
+    const a = first!;
+    const b = second!;
+    const c = third!;
+    return (record) => {
+      const x = a(record);
+      if (x === decisive) return decisive;
+      const y = b(record);
+      if (y === decisive) return decisive;
+      const z = c(record);
+      if (z === decisive) return decisive;
+      return x === UNKNOWN || y === UNKNOWN || z === UNKNOWN ? UNKNOWN : otherwise;
+    };
+  }
+  return (record) => {
+    let sawUnknown = false;
+    for (let i = 0; i < parts.length; i++) {
+      const outcome = (parts[i] as CompiledPredicate)(record);
+      if (outcome === decisive) return decisive;
+      if (outcome === UNKNOWN) sawUnknown = true;
+    }
+    return sawUnknown ? UNKNOWN : otherwise;
+  };
+}
+
+/**
+ * Compiles equality and membership against strings only, the common case. Any other value type
+ * is `unknown`. The placeholder check runs only on strings that matched no value, unless a value
+ * itself is blank or a placeholder, in which case it runs on every string first.
+ */
+function textMembership(segments: readonly string[], list: readonly string[], ignoreCase: boolean, negated: boolean, blanks: Blanks): CompiledPredicate {
+  const single = list.length === 1 ? list[0] : undefined;
+  const set = list.length > 8 ? new Set(list) : undefined;
+  const checkFirst = list.some((v) => isBlankText(v, blanks));
+  const found = negated ? NO_MATCH : MATCH;
+  const notFound = negated ? MATCH : NO_MATCH;
+  return (record) => {
+    const actual = readPath(record, segments);
+    if (typeof actual !== 'string') return UNKNOWN;
+    if (checkFirst && isBlankText(actual, blanks)) return UNKNOWN;
+    const text = ignoreCase ? actual.toLowerCase() : actual;
+    let hit: boolean;
+    if (single !== undefined) hit = text === single;
+    else if (set !== undefined) hit = set.has(text);
+    else hit = list.includes(text);
+    if (hit) return found;
+    return !checkFirst && isBlankText(actual, blanks) ? UNKNOWN : notFound;
+  };
+}
+
+/**
+ * Compiles a comparison of a number or date with the range from `min` to `max`, giving `below`,
+ * `inside` or `above`. A value that `read` cannot turn into a number is `unknown`.
+ */
+function rangeTest(segments: readonly string[], min: number, max: number, below: Outcome, inside: Outcome, above: Outcome, read: ReadBound | undefined): CompiledPredicate {
+  return (record) => {
+    let actual: number | undefined;
+    // toTime's instanceof runs a proxy's trap, and a value whose trap throws is unknown.
+    try {
+      const raw = readPath(record, segments);
+      if (read !== undefined) actual = read(raw);
+      else if (typeof raw === 'number') actual = raw;
+    } catch {
+      return UNKNOWN;
+    }
+    if (actual === undefined || actual !== actual) return UNKNOWN;
+    return actual < min ? below : actual > max ? above : inside;
+  };
+}
+
 function compileNode(ctx: Context, node: PredicateNode, where: string): CompiledPredicate {
   if (node === null || typeof node !== 'object') {
     throw invalid(ctx, where, 'a predicate object', node);
   }
-  const { placeholders, parseStrings } = ctx.value;
-  const missing = missingTest(placeholders);
+  const { parseStrings } = ctx.value;
+  const blanks = ctx.blanks;
 
   switch (node.op) {
     case 'and':
@@ -192,18 +292,8 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
         throw invalid(ctx, `${where}.predicates`, 'an array of predicates', node.predicates);
       }
       const parts = node.predicates.map((p, i) => compileNode(ctx, p, `${where}.predicates[${i}]`));
-      // Kleene logic: a decisive part (no_match for and, match for or) wins over unknown.
-      const decisive = node.op === 'and' ? NO_MATCH : MATCH;
-      const otherwise = node.op === 'and' ? MATCH : NO_MATCH;
-      return (record) => {
-        let sawUnknown = false;
-        for (const part of parts) {
-          const outcome = part(record);
-          if (outcome === decisive) return decisive;
-          if (outcome === UNKNOWN) sawUnknown = true;
-        }
-        return sawUnknown ? UNKNOWN : otherwise;
-      };
+      if (parts.length === 0) return node.op === 'and' ? () => MATCH : () => NO_MATCH;
+      return node.op === 'and' ? combine(parts, NO_MATCH, MATCH) : combine(parts, MATCH, NO_MATCH);
     }
 
     case 'not': {
@@ -222,14 +312,18 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'not_equals':
     case 'one_of':
     case 'none_of': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const values =
         'values' in node ? requireScalars(ctx, `${where}.values`, node.values) : requireScalars(ctx, `${where}.value`, [node.value]);
-      const compare = scalarComparer(values, node.ignoreCase, ctx.value);
       const negated = node.op === 'not_equals' || node.op === 'none_of';
+      const ignoreCase = node.ignoreCase === true;
+      if (values.length > 0 && values.every((v) => typeof v === 'string')) {
+        return textMembership(segments, values.map((v) => fold(v as string, ignoreCase)), ignoreCase, negated, blanks);
+      }
+      const compare = scalarComparer(values, ignoreCase, ctx.value);
       return (record) => {
-        const actual = path(record);
-        if (missing(actual)) return UNKNOWN;
+        const actual = readPath(record, segments);
+        if (isBlank(actual, blanks)) return UNKNOWN;
         const found = compare(actual);
         if (found === undefined) return UNKNOWN;
         return found !== negated ? MATCH : NO_MATCH;
@@ -237,7 +331,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     }
 
     case 'contains_any_word': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       if (!Array.isArray(node.words)) {
         throw invalid(ctx, `${where}.words`, 'an array of strings', node.words);
       }
@@ -249,9 +343,8 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
         return key;
       });
       return (record) => {
-        const actual = path(record);
-        if (missing(actual)) return UNKNOWN;
-        if (typeof actual !== 'string') return UNKNOWN;
+        const actual = readPath(record, segments);
+        if (typeof actual !== 'string' || isBlankText(actual, blanks)) return UNKNOWN;
         const text = wordKey(actual);
         return fromBoolean(phrases.some((phrase) => text.includes(phrase)));
       };
@@ -260,14 +353,13 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'starts_with':
     case 'ends_with':
     case 'contains': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const ignoreCase = node.ignoreCase;
       const needle = fold(requireString(ctx, `${where}.value`, node.value), ignoreCase);
       const op = node.op;
       return (record) => {
-        const actual = path(record);
-        if (missing(actual)) return UNKNOWN;
-        if (typeof actual !== 'string') return UNKNOWN;
+        const actual = readPath(record, segments);
+        if (typeof actual !== 'string' || isBlankText(actual, blanks)) return UNKNOWN;
         const text = fold(actual, ignoreCase);
         if (op === 'starts_with') return fromBoolean(text.startsWith(needle));
         if (op === 'ends_with') return fromBoolean(text.endsWith(needle));
@@ -279,79 +371,75 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'gte':
     case 'lt':
     case 'lte': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const [bound, read] = requireBound(ctx, `${where}.value`, node.value, parseStrings);
-      // Two flags instead of a switch on the operator keep the hot loop short.
-      const above = node.op === 'gt' || node.op === 'gte';
-      const inclusive = node.op === 'gte' || node.op === 'lte';
-      return (record) => {
-        const raw = path(record);
-        // Numbers, the common case, skip the reader call.
-        const actual = typeof raw === 'number' && read !== toTime ? raw : read(raw);
-        if (actual === undefined || actual !== actual) return UNKNOWN;
-        if (actual === bound) return inclusive ? MATCH : NO_MATCH;
-        return actual > bound === above ? MATCH : NO_MATCH;
-      };
+      const above = node.op === 'gt' || node.op === 'gte' ? MATCH : NO_MATCH;
+      const below = negate(above);
+      const equal = node.op === 'gte' || node.op === 'lte' ? MATCH : NO_MATCH;
+      return rangeTest(segments, bound, bound, below, equal, above, read);
     }
 
     case 'between': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const [min, read] = requireBound(ctx, `${where}.min`, node.min, parseStrings);
       const [max, readMax] = requireBound(ctx, `${where}.max`, node.max, parseStrings);
-      if (read !== readMax) {
+      if ((read === toTime) !== (readMax === toTime)) {
         throw new ConfigError(ctx.api, where, `between needs two numbers or two dates, received ${describeValue(node.min)} and ${describeValue(node.max)}`);
       }
       if (min > max) {
         throw new ConfigError(ctx.api, where, `between needs min <= max, received min ${describeValue(node.min)} and max ${describeValue(node.max)}`);
       }
-      return (record) => {
-        const actual = read(path(record));
-        if (actual === undefined) return UNKNOWN;
-        return fromBoolean(actual >= min && actual <= max);
-      };
+      return rangeTest(segments, min, max, NO_MATCH, MATCH, NO_MATCH, read);
     }
 
     case 'includes_all':
     case 'includes_any':
     case 'includes_none': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const values = requireScalars(ctx, `${where}.values`, node.values);
-      const ignoreCase = node.ignoreCase;
+      const ignoreCase = node.ignoreCase === true;
       const wanted = values.map((v) => (typeof v === 'string' ? fold(v, ignoreCase) : v));
-      const op = node.op;
+      const all = node.op === 'includes_all';
+      // includes_all matches when no wanted value is absent, includes_none when none is present.
+      const matchWhenFound = node.op === 'includes_any';
+      const stopOn = all ? NO_MATCH : matchWhenFound ? MATCH : NO_MATCH;
+      const otherwise = negate(stopOn);
       // Without ignoreCase, elements are compared as they are, so no folded copy is made.
-      const has =
-        ignoreCase === true
-          ? (list: readonly unknown[], v: unknown): boolean => list.some((e) => (typeof e === 'string' ? e.toLowerCase() : e) === v)
-          : (list: readonly unknown[], v: unknown): boolean => list.includes(v);
       return (record) => {
-        const actual = path(record);
-        if (!Array.isArray(actual)) return UNKNOWN;
-        if (op === 'includes_all') return fromBoolean(wanted.every((v) => has(actual, v)));
-        const any = wanted.some((v) => has(actual, v));
-        return fromBoolean(op === 'includes_any' ? any : !any);
+        // Array methods run a proxy's traps, and a value whose trap throws is unknown.
+        try {
+          const actual = readPath(record, segments);
+          if (!Array.isArray(actual)) return UNKNOWN;
+          for (let i = 0; i < wanted.length; i++) {
+            const v = wanted[i];
+            const has = ignoreCase ? actual.some((e) => (typeof e === 'string' ? e.toLowerCase() : e) === v) : actual.includes(v);
+            if (has !== all) return stopOn;
+          }
+          return otherwise;
+        } catch {
+          return UNKNOWN;
+        }
       };
     }
 
     case 'is_true':
     case 'is_false': {
-      const path = requireField(ctx, where, node);
+      const segments = requireField(ctx, where, node);
       const wanted = node.op === 'is_true';
       return (record) => {
-        const actual = toBoolean(path(record), parseStrings);
+        const raw = readPath(record, segments);
+        const actual = typeof raw === 'boolean' ? raw : parseStrings ? toBoolean(raw, true) : undefined;
         if (actual === undefined) return UNKNOWN;
-        return fromBoolean(actual === wanted);
+        return actual === wanted ? MATCH : NO_MATCH;
       };
     }
 
     case 'exists':
     case 'missing': {
-      const path = requireField(ctx, where, node);
-      const wanted = node.op === 'exists';
-      return (record) => {
-        const actual = path(record);
-        return fromBoolean(!missing(actual) === wanted);
-      };
+      const segments = requireField(ctx, where, node);
+      const present = node.op === 'exists' ? MATCH : NO_MATCH;
+      const absent = negate(present);
+      return (record) => (isBlank(readPath(record, segments), blanks) ? absent : present);
     }
 
     default: {
@@ -363,7 +451,8 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
 
 /**
  * Compiles a predicate into a closure, validating every node; `api` names the caller in errors.
- * Evaluating the closure never throws on record data: a failing getter or proxy yields `unknown`.
+ * Evaluating the closure never throws on record data: a field whose getter or proxy trap throws
+ * reads as missing, and a value whose methods throw makes its clause `unknown`.
  */
 export function compilePredicate(
   api: string,
@@ -371,14 +460,12 @@ export function compilePredicate(
   options?: EvaluationOptions,
   where = 'predicate',
 ): CompiledPredicate {
-  const evaluate = compileNode({ api, value: resolveValueOptions(options) }, predicate, where);
-  return (record) => {
-    try {
-      return evaluate(record);
-    } catch {
-      return UNKNOWN;
-    }
-  };
+  const given: unknown = options?.placeholders;
+  if (given !== undefined && !(Array.isArray(given) && given.every((p) => typeof p === 'string'))) {
+    throw new ConfigError(api, 'placeholders', `expected an array of strings, received ${describeValue(given)}`);
+  }
+  const value = resolveValueOptions(options);
+  return compileNode({ api, value, blanks: prepareBlanks(value.placeholders) }, predicate, where);
 }
 
 /** Lists the field paths a predicate reads, in order of first appearance. */

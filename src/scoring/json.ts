@@ -4,7 +4,8 @@ import { scorecard, type Scorecard, type ScorecardDefinition } from './scorecard
 
 const API = 'scorecardFromJSON';
 
-const DEFINITION_KEYS = ['version', 'rules', 'groups', 'cap', 'floor', 'tiers', 'mqlThreshold', 'hysteresis', 'eventsField', 'placeholders', 'parseStrings'];
+// `$schema` lets an editor validate the file against netspear's JSON Schema; it is ignored here.
+const DEFINITION_KEYS = ['$schema', 'version', 'rules', 'groups', 'cap', 'floor', 'tiers', 'mqlThreshold', 'hysteresis', 'eventsField', 'placeholders', 'parseStrings'];
 const GROUP_KEYS = ['id', 'label', 'rules', 'cap', 'floor', 'decay'];
 const FIELD_RULE_KEYS = ['id', 'label', 'when', 'points', 'at', 'withinDays', 'decay'];
 const EVENT_RULE_KEYS = ['id', 'label', 'event', 'where', 'points', 'maxCount', 'maxPoints', 'perDay', 'withinDays', 'decay'];
@@ -86,7 +87,7 @@ export function scorecardFromJSON<Name extends string = string>(json: unknown): 
   }
   const [problems, report] = collectProblems();
   checkDefinitionKeys(value, report);
-  const { version: _version, ...definition } = value;
+  const { version: _version, $schema: _schema, ...definition } = value;
   let built: Scorecard<any, Name> | undefined;
   let buildProblems: readonly DefinitionProblem[] = [];
   try {

@@ -1,7 +1,7 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
 import { isMissing } from '../internal/values.js';
-import { resolveValueOptions, type EvaluationOptions } from '../predicate/compile.js';
+import { resolveValueOptions, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
 import type { Outcome } from '../predicate/types.js';
 import type { Decay } from './decay.js';
 import { readEvents, type EventSummary, type ScoreIssue } from './events.js';
@@ -163,14 +163,8 @@ interface GroupPlan {
   readonly floor: number;
 }
 
-interface Line {
-  readonly rule: CompiledRule;
-  readonly groupId: string | undefined;
-  readonly detail: RuleDetail;
-  readonly decayed: number;
-  points: number;
-  readonly clips: Clip[];
-}
+/** A contribution while the ledger is built: caps and floors still change its points and clips. */
+type Line = { -readonly [K in keyof Contribution]: Contribution[K] };
 
 const API = 'scorecard';
 
@@ -208,21 +202,55 @@ function checkLimit(value: unknown, where: string, sign: 1 | -1, report: ReportP
   return sign * Infinity;
 }
 
-/** Moves a sum into [floor, cap], taking points from the last rules that have them and recording each clip. */
-function clipLines(lines: readonly Line[], cap: number, floor: number, by: Clip['by'], id: string): void {
-  if (cap === Infinity && floor === -Infinity) return;
-  const sum = lines.reduce((acc, line) => acc + line.points, 0);
+/**
+ * Moves the sum of `lines[start..end)` into [floor, cap], taking points from the last lines
+ * that have them and recording each clip.
+ */
+function clipLines(lines: Line[], start: number, end: number, cap: number, floor: number, by: Clip['by'], id: string): void {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += lines[i]!.points;
   let sign = 0;
   if (sum > cap) sign = -1;
   else if (sum < floor) sign = 1;
   let excess = sign < 0 ? sum - cap : floor - sum;
-  for (let i = lines.length - 1; sign !== 0 && excess > 0 && i >= 0; i--) {
+  for (let i = end - 1; sign !== 0 && excess > 0 && i >= start; i--) {
     const line = lines[i]!;
     const take = Math.min(excess, Math.max(0, -sign * line.points));
     if (take > 0) {
       line.points += sign * take;
-      line.clips.push({ by, id, points: sign * take });
+      line.clips = [...line.clips, { by, id, points: sign * take }];
       excess -= take;
+    }
+  }
+}
+
+/**
+ * Moves the scorecard's total into [floor, cap] like {@link clipLines}, but takes from or gives
+ * to a line only while its group stays within the group's own limits. That is always possible
+ * because caps are 0 or more and floors 0 or less: reducing every group with a positive sum to
+ * 0 removes at least the excess over any cap, and raising every negative group to 0 likewise.
+ */
+function clipScorecard(lines: Line[], starts: readonly number[], plan: readonly GroupPlan[], cap: number, floor: number): void {
+  const sums = plan.map((_, g) => {
+    let sum = 0;
+    for (let i = starts[g]!; i < starts[g + 1]!; i++) sum += lines[i]!.points;
+    return sum;
+  });
+  const total = sums.reduce((a, b) => a + b, 0);
+  const sign = total > cap ? -1 : total < floor ? 1 : 0;
+  let excess = sign < 0 ? total - cap : floor - total;
+  for (let g = plan.length - 1; sign !== 0 && excess > 0 && g >= 0; g--) {
+    const group = plan[g]!;
+    for (let i = starts[g + 1]! - 1; excess > 0 && i >= starts[g]!; i--) {
+      const line = lines[i]!;
+      const room = sign < 0 ? sums[g]! - group.floor : group.cap - sums[g]!;
+      const take = Math.min(excess, Math.max(0, -sign * line.points), room);
+      if (take > 0) {
+        line.points += sign * take;
+        line.clips = [...line.clips, { by: 'scorecard', id: API, points: sign * take }];
+        sums[g]! += sign * take;
+        excess -= take;
+      }
     }
   }
 }
@@ -321,8 +349,13 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
   const clock = definition.clock ?? Date.now;
 
   const tierOf = (total: number, previousTier?: Name): Name | undefined => {
-    const index = tiers.findIndex((tier) => tier.min === undefined || total >= tier.min);
-    const previous = tiers.findIndex((tier) => tier.name === previousTier);
+    let index = -1;
+    let previous = -1;
+    for (let i = tiers.length - 1; i >= 0; i--) {
+      const tier = tiers[i]!;
+      if (tier.min === undefined || total >= tier.min) index = i;
+      if (tier.name === previousTier) previous = i;
+    }
     const kept = tiers[previous]?.min;
     // Hysteresis only slows a fall: a lead rises to a higher tier as soon as it reaches its min.
     if (kept !== undefined && previous < (index < 0 ? tiers.length : index) && total >= kept - hysteresis) return previousTier;
@@ -344,7 +377,18 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
   // Shared by every untimed call, because it contains no state that a call could change.
   const untimed: Context = { now: NaN, events: [], issues: undefined };
 
-  const total = (lead: T, options?: ScoreOptions<Name>): number => {
+  // Without time, caps or floors, a total is a plain sum of the points of the rules that match.
+  const plain = !timed && cap === Infinity && floor === -Infinity && plan.every((group) => group.cap === Infinity && group.floor === -Infinity);
+  const tests = compiled.map((rule) => rule.test);
+  const points = compiled.map((rule) => rule.points);
+
+  const sumMatches = (lead: T): number => {
+    let sum = 0;
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as CompiledPredicate)(lead) === 'match') sum += points[i] as number;
+    return sum;
+  };
+
+  const clippedTotal = (lead: T, options?: ScoreOptions<Name>): number => {
     const ctx: Context = timed ? context(lead, options, undefined).context : untimed;
     let sum = 0;
     for (const group of plan) {
@@ -362,74 +406,113 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
     if (sum < floor) return floor;
     return sum;
   };
+  const total = plain ? sumMatches : clippedTotal;
+
+  // Shared by every contribution without clips, and frozen because callers receive it.
+  const noClips: readonly Clip[] = Object.freeze([]);
+  // Keeps a contribution's shape until `score` reads its values.
+  const noValues: Readonly<Record<string, unknown>> = Object.freeze({});
+
+  /**
+   * Evaluates one rule into its contribution, before group and scorecard limits. A line whose
+   * criterion matched but whose timestamp was missing or invalid goes into `unknownTimes`, so
+   * that it gets no type_mismatch issue.
+   */
+  const contribute = (rule: CompiledRule, groupId: string | undefined, lead: T, ctx: Context, unknownTimes: Line[]): Line => {
+    const test = rule.test;
+    let detail: RuleDetail | undefined;
+    let outcome: Outcome;
+    let points: number;
+    if (test !== undefined) {
+      // An untimed field rule has no decay, no cap of its own and no events, so it needs no detail.
+      outcome = test(lead);
+      points = outcome === 'match' ? rule.points : 0;
+    } else {
+      detail = { outcome: 'no_match', count: 0, raw: 0, decayedExact: 0, ruleClip: 0, timeUnknown: false, events: undefined };
+      points = rule.run(lead, ctx, detail);
+      outcome = detail.outcome;
+    }
+    const matched = outcome === 'match';
+    const raw = detail === undefined ? points : detail.raw;
+    const ruleClip = detail === undefined ? 0 : detail.ruleClip;
+    const line: Line = {
+      ruleId: rule.id,
+      label: rule.label,
+      groupId,
+      outcome,
+      matched,
+      points,
+      rulePoints: rule.points,
+      count: detail === undefined ? (matched ? 1 : 0) : detail.count,
+      rawPoints: raw,
+      decayFactor: detail === undefined || raw === 0 ? 1 : detail.decayedExact / raw,
+      decayedPoints: points - ruleClip,
+      clips: ruleClip === 0 ? noClips : [{ by: 'rule', id: rule.id, points: ruleClip }],
+      values: noValues,
+    };
+    if (detail?.events !== undefined) line.events = detail.events;
+    if (detail?.timeUnknown === true) unknownTimes.push(line);
+    return line;
+  };
 
   const score = (lead: T, options?: ScoreOptions<Name>): ScoreResult<Name> => {
     const issues: ScoreIssue[] = [];
-    const { context: ctx, summary } = context(lead, options, issues);
-    const groupLines = plan.map((group) =>
-      group.rules.map((rule): Line => {
-        const detail: RuleDetail = { outcome: 'no_match', count: 0, raw: 0, decayedExact: 0, ruleClip: 0, timeUnknown: false, events: undefined };
-        const points = rule.run(lead, ctx, detail);
-        const clips: Clip[] = detail.ruleClip === 0 ? [] : [{ by: 'rule', id: rule.id, points: detail.ruleClip }];
-        return { rule, groupId: group.id, detail, decayed: points - detail.ruleClip, points, clips };
-      }),
-    );
-    const sumOf = (lines: readonly Line[]) => lines.reduce((acc, line) => acc + line.points, 0);
-    const rawGroupPoints = plan.map((group, g) => {
-      const rawPoints = sumOf(groupLines[g]!);
-      clipLines(groupLines[g]!, group.cap, group.floor, 'group', group.id ?? '');
-      return rawPoints;
-    });
-    // Plain loops: Array.prototype.flat and flatMap are several times slower in V8 here.
+    const { context: ctx, summary } = timed ? context(lead, options, issues) : { context: untimed, summary: undefined };
     const lines: Line[] = [];
-    for (const group of groupLines) for (const line of group) lines.push(line);
-    clipLines(lines, cap, floor, 'scorecard', API);
-    const groupResults: GroupResult[] = [];
-    plan.forEach((group, g) => {
-      if (group.id !== undefined) groupResults.push({ groupId: group.id, label: group.label, rawPoints: rawGroupPoints[g]!, points: sumOf(groupLines[g]!) });
-    });
+    const unknownTimes: Line[] = [];
+    // Where each group's lines start, and its points before its own limits.
+    const starts: number[] = [];
+    const rawPoints: number[] = [];
+    for (const group of plan) {
+      const start = lines.length;
+      let raw = 0;
+      for (const rule of group.rules) {
+        const line = contribute(rule, group.id, lead, ctx, unknownTimes);
+        raw += line.points;
+        lines.push(line);
+      }
+      if (group.cap !== Infinity || group.floor !== -Infinity) clipLines(lines, start, lines.length, group.cap, group.floor, 'group', group.id ?? '');
+      starts.push(start);
+      rawPoints.push(raw);
+    }
+    starts.push(lines.length);
+    if (cap !== Infinity || floor !== -Infinity) clipScorecard(lines, starts, plan, cap, floor);
 
     let sum = 0;
     let undecidedPoints = 0;
     const missingFields: string[] = [];
-    const contributions = lines.map((line): Contribution => {
-      const { rule, detail } = line;
-      const { outcome } = detail;
+    let r = 0;
+    for (const rule of compiled) {
+      const line = lines[r++]!;
       sum += line.points;
+      const unknown = line.outcome === 'unknown';
+      const fields = rule.fields;
       const values: Record<string, unknown> = {};
-      for (const field of rule.fields) {
+      line.values = values;
+      for (const field of fields) {
         const value = readPath(lead, field.segments);
         values[field.path] = value;
-        if (outcome !== 'unknown') continue;
+        if (!unknown) continue;
         if (isMissing(value, placeholders)) {
           if (!missingFields.includes(field.path)) missingFields.push(field.path);
-        } else if (!detail.timeUnknown && field.path in rule.expected) {
+        } else if (!unknownTimes.includes(line) && field.path in rule.expected) {
           issues.push({ code: 'type_mismatch', path: field.path, ruleId: rule.id, expected: rule.expected[field.path]!, received: describeValue(value) });
         }
       }
-      if (outcome === 'unknown') undecidedPoints += rule.points;
-      const contribution: { -readonly [K in keyof Contribution]: Contribution[K] } = {
-        ruleId: rule.id,
-        label: rule.label,
-        groupId: line.groupId,
-        outcome,
-        matched: outcome === 'match',
-        points: line.points,
-        rulePoints: rule.points,
-        count: detail.count,
-        rawPoints: detail.raw,
-        decayFactor: detail.raw === 0 ? 1 : detail.decayedExact / detail.raw,
-        decayedPoints: line.decayed,
-        clips: line.clips,
-        values,
-      };
-      if (detail.events !== undefined) contribution.events = detail.events;
-      return contribution;
-    });
+      if (unknown) undecidedPoints += rule.points;
+    }
+    const groupResults: GroupResult[] = [];
+    for (let g = 1; g < plan.length; g++) {
+      const group = plan[g]!;
+      let points = 0;
+      for (let i = starts[g]!; i < starts[g + 1]!; i++) points += lines[i]!.points;
+      groupResults.push({ groupId: group.id!, label: group.label, rawPoints: rawPoints[g]!, points });
+    }
+
     const result: { -readonly [K in keyof ScoreResult<Name>]: ScoreResult<Name>[K] } = {
       total: sum,
       tier: tierOf(sum, options?.previousTier),
-      contributions,
+      contributions: lines,
       groups: groupResults,
       missingFields,
       undecidedPoints,

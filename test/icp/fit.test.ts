@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { icpFit } from '../../src/icp/index.js';
 import { ConfigError } from '../../src/internal/config-error.js';
-import { atLeast, includesAny, oneOf } from '../../src/predicate/index.js';
+import { atLeast, equals, includesAny, oneOf } from '../../src/predicate/index.js';
 import { predicateArb, recordArb } from '../predicate/arbitraries.js';
 
 const fit = icpFit({
@@ -85,4 +85,13 @@ describe('icpFit', () => {
       expect(result.maxScore - result.score).toBeCloseTo(100 * (1 - result.coverage));
     },
   );
+});
+
+describe('icpFit options', () => {
+  it('rejects invalid placeholders', () => {
+    const build = (placeholders: unknown) => () =>
+      icpFit({ criteria: [{ id: 'saas', when: equals('industry', 'SaaS'), weight: 1 }], placeholders: placeholders as string[] });
+    expect(build('Select')).toThrow(/icpFit: placeholders: expected an array of strings, received "Select"/);
+    expect(build([5])).toThrow(ConfigError);
+  });
 });

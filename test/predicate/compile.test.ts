@@ -8,6 +8,7 @@ import {
   containsAnyWord,
   equals,
   exists,
+  includesAll,
   includesAny,
   not,
   oneOf,
@@ -106,5 +107,63 @@ describe('wordKey', () => {
 
   it('keeps non-Latin letters', () => {
     expect(wordKey('Ingénieur Größe')).toBe(' ingénieur größe ');
+  });
+});
+
+describe('compiled leaf shortcuts', () => {
+  it('placeholder in value list', () => {
+    const test = compilePredicate('test', oneOf('industry', ['Select', 'SaaS']));
+    expect(test({ industry: 'Select' })).toBe('unknown');
+    expect(test({ industry: 'SaaS' })).toBe('match');
+    expect(test({ industry: 'Retail' })).toBe('no_match');
+  });
+
+  it('placeholder after case folding', () => {
+    const test = compilePredicate('test', equals('industry', 'select', { ignoreCase: true }));
+    expect(test({ industry: 'SELECT' })).toBe('unknown');
+  });
+
+  it('non-ASCII placeholder longer in lower case', () => {
+    // "aİb" has 3 characters and lower-cases to the 4 characters of "ai̇b".
+    const test = compilePredicate('test', equals('answer', 'yes'), { placeholders: ['ai\u0307b'] });
+    expect(test({ answer: 'a\u0130b' })).toBe('unknown');
+    expect(test({ answer: 'no' })).toBe('no_match');
+  });
+
+  it('padded placeholder is missing', () => {
+    const test = compilePredicate('test', oneOf('industry', ['SaaS']));
+    expect(test({ industry: '  select ' })).toBe('unknown');
+    expect(test({ industry: 'Selects' })).toBe('no_match');
+  });
+
+  it('throwing array spares siblings', () => {
+    const techStack = new Proxy([], {
+      get: () => {
+        throw new Error('trap failed');
+      },
+    });
+    const record = { techStack, country: 'US' };
+    expect(compilePredicate('test', includesAll('techStack', ['kubernetes']))(record)).toBe('unknown');
+    expect(compilePredicate('test', or(includesAny('techStack', ['kubernetes']), equals('country', 'US')))(record)).toBe('match');
+  });
+
+  it('throwing date value is unknown', () => {
+    const closedOn = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error('trap failed');
+        },
+      },
+    );
+    expect(compilePredicate('test', atLeast('closedOn', '2024-01-01'))({ closedOn })).toBe('unknown');
+  });
+
+  it('and of many parts', () => {
+    const parts = [equals('a', 1), equals('b', 1), equals('c', 1), equals('d', 1)];
+    const test = compilePredicate('test', and(...parts));
+    expect(test({ a: 1, b: 1, c: 1, d: 1 })).toBe('match');
+    expect(test({ a: 1, b: 1, c: 1 })).toBe('unknown');
+    expect(test({ b: 1, c: 1, d: 2 })).toBe('no_match');
   });
 });

@@ -63,7 +63,7 @@ describe('scorecardFromJSON', () => {
       'tiers[0].min: expected a finite number, received "40"',
       'groups[2].rules[0].points: expected a whole number of points, received "ten"',
       expect.stringMatching(/^groups\[2\]\.rules\[0\]\.when\.value/),
-      'colour: unknown key; expected one of version, rules, groups, cap, floor, tiers, mqlThreshold, hysteresis, eventsField, placeholders, parseStrings',
+      'colour: unknown key; expected one of $schema, version, rules, groups, cap, floor, tiers, mqlThreshold, hysteresis, eventsField, placeholders, parseStrings',
       'rules[0].pionts: unknown key; expected one of id, label, when, points, at, withinDays, decay',
       'groups[2].capp: unknown key; expected one of id, label, rules, cap, floor, decay',
     ]);
@@ -120,5 +120,17 @@ describe('JSON round trip properties', () => {
     const original = scorecard(definition).score(lead, { now: NOW, events });
     const restored = scorecardFromJSON(JSON.stringify(scorecardToJSON(definition))).score(lead, { now: NOW, events });
     expect(restored).toEqual(original);
+  });
+});
+
+describe('scorecardFromJSON editor support', () => {
+  it('ignores a $schema key', () => {
+    const card = scorecardFromJSON({
+      $schema: './node_modules/netspear/schemas/scorecard.json',
+      rules: [{ id: 'vp', when: { op: 'equals', field: 'seniority', value: 'vp' }, points: 20 }],
+      mqlThreshold: 20,
+    });
+    expect(card.total({ seniority: 'vp' })).toBe(20);
+    expect(scorecardToJSON(card)).not.toHaveProperty('$schema');
   });
 });

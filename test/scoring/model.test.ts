@@ -493,3 +493,29 @@ describe('every problem is listed', () => {
     expect(error.message).toContain('scorecard: rules[0].points: expected a whole number of points, received "ten"');
   });
 });
+
+describe('scorecard cap with group floors', () => {
+  it('keeps groups within their floors', () => {
+    const card = scorecard({
+      rules: [{ id: 'pricing', when: isTrue('pricing'), points: 40 }],
+      groups: [
+        {
+          id: 'email',
+          floor: -15,
+          rules: [
+            { id: 'opened', when: isTrue('opened'), points: 10 },
+            { id: 'bounced', when: isTrue('bounced'), points: -30 },
+          ],
+        },
+      ],
+      cap: 10,
+      mqlThreshold: 5,
+    });
+    const result = card.score({ pricing: true, opened: true, bounced: true });
+
+    expect(result.total).toBe(10);
+    expect(result.groups.find((g) => g.groupId === 'email')?.points).toBe(-15);
+    expect(result.contributions.find((c) => c.ruleId === 'pricing')?.points).toBe(25);
+    expect(result.contributions.find((c) => c.ruleId === 'opened')?.points).toBe(10);
+  });
+});
