@@ -132,9 +132,9 @@ export const FREE_MAIL_SOURCE = {
   domains: ${freeMail.length},
 } as const;
 
-/** Canonical free-mail domains, separated by spaces. */
+/** Canonical free-mail domains, grouped by top-level label as \`tld:label,label;tld:label\`. */
 export const FREE_MAIL_DOMAINS =
-  ${JSON.stringify(freeMail.join(' '))};
+  ${JSON.stringify(encodeDomains(freeMail))};
 `;
 
   const disposableModule = `${header(disposablePackage, 'index.json and wildcard.json', today)}

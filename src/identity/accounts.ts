@@ -62,6 +62,12 @@ export interface AccountIndex<A extends AccountLike = AccountLike> {
   readonly accountsByDomain: ReadonlyMap<string, A>;
   /** Every account by canonical domain, best-ranked first. Treat it as read-only. */
   readonly entriesByDomain: ReadonlyMap<string, readonly DomainEntry<A>[]>;
+  /**
+   * Indexed domains whose matches rank several candidates, so that `accountsByDomain` alone
+   * cannot decide them: the domain lists several accounts, an alias or an account with a
+   * parent, or parent domains may match too. Treat it as read-only.
+   */
+  readonly rankedDomains: ReadonlySet<string>;
   readonly classifier: EmailClassifier;
   readonly publicSuffix: PublicSuffixLookup | undefined;
   readonly maxRunnersUp: number;
@@ -210,17 +216,28 @@ export function accountIndex<A extends AccountLike>(
     throw new ConfigError(API, '', formatProblems(build.problems));
   }
 
+  const { entriesByDomain } = build;
   const accountsByDomain = new Map<string, A>();
-  for (const [domain, list] of build.entriesByDomain) {
+  const rankedDomains = new Set<string>();
+  for (const [domain, list] of entriesByDomain) {
     list.sort(compareEntries);
-    accountsByDomain.set(domain, (list[0] as DomainEntry<A>).account);
+    const best = list[0] as DomainEntry<A>;
+    accountsByDomain.set(domain, best.account);
+    // With the list, a floor above 0 also means that the match reports a registrable domain
+    // other than the lead's own, which the walk finds.
+    const floor = domainFloor(publicSuffix, domain);
+    const nested = floor > 0 && (publicSuffix !== undefined || hasIndexedParent(entriesByDomain, domain, floor));
+    if (nested || list.length > 1 || best.alias || best.parent !== undefined) {
+      rankedDomains.add(domain);
+    }
   }
 
   return Object.freeze({
     kind: 'account_index',
     accountCount: accounts.length,
     accountsByDomain,
-    entriesByDomain: build.entriesByDomain,
+    entriesByDomain,
+    rankedDomains,
     classifier: build.classifier,
     publicSuffix,
     maxRunnersUp,
@@ -266,7 +283,7 @@ export function matchAccount<A extends AccountLike>(index: AccountIndex<A>, emai
 
   const parsed = index.classifier.parseEmail(email);
   if (!parsed.ok) {
-    return { matched: false, code: 'invalid_email', message: parsed.message, ...(typeof email === 'string' ? { email } : {}) };
+    return invalidEmail(parsed.message, email);
   }
 
   const { address, domain } = parsed;
@@ -283,6 +300,18 @@ export function matchAccount<A extends AccountLike>(index: AccountIndex<A>, emai
     };
   }
 
+  // Most leads are at the domain of one primary account without a parent, which is not below
+  // another indexed domain. Such a domain is not in `rankedDomains`, and one lookup decides.
+  // An index copied by hand without `rankedDomains` takes the walk, which gives the same result.
+  const ranked = index.rankedDomains as ReadonlySet<string> | undefined;
+  if (ranked !== undefined && (ranked.size === 0 || !ranked.has(domain))) {
+    const account = index.accountsByDomain.get(domain);
+    if (account !== undefined) {
+      const registrableDomain = index.publicSuffix === undefined ? undefined : domain;
+      return foundMatch(account, undefined, 'domain', STEP_CONFIDENCE.domain, domain, domain, registrableDomain, address, NO_CANDIDATES);
+    }
+  }
+
   const found = findDomainCandidates(index, domain);
   const best = found.candidates[0];
   if (best === undefined) {
@@ -297,21 +326,53 @@ export function matchAccount<A extends AccountLike>(index: AccountIndex<A>, emai
     };
   }
 
-  const entry = best.entry;
-  return {
-    matched: true,
-    account: entry.account,
-    step: best.step as 'domain' | 'alias',
-    via: best.matchedDomain === domain ? 'domain' : 'subdomain',
-    confidence: best.confidence,
-    domain,
-    matchedDomain: best.matchedDomain as string,
-    ...(found.registrableDomain === undefined ? {} : { registrableDomain: found.registrableDomain }),
-    email: address,
-    ...parentFields(entry),
-    runnersUp: runnersUp(found.candidates, index.maxRunnersUp),
-  };
+  const { entry } = best;
+  const others = runnersUp(found.candidates, index.maxRunnersUp);
+  const step = best.step as 'domain' | 'alias';
+  return foundMatch(entry.account, entry, step, best.confidence, domain, best.matchedDomain as string, found.registrableDomain, address, others);
 }
+
+/** Returns the result for an invalid email, keeping the input when it is a string. */
+export function invalidEmail(message: string, email: unknown): NoAccountMatch {
+  return typeof email === 'string'
+    ? { matched: false, code: 'invalid_email', message, email }
+    : { matched: false, code: 'invalid_email', message };
+}
+
+/** Builds a domain match, with the parents of `entry` when it has them. Every match starts from one literal, so that matches share their hidden classes. */
+function foundMatch<A extends AccountLike>(
+  account: A,
+  entry: IndexEntry<A> | undefined,
+  step: 'domain' | 'alias',
+  confidence: number,
+  domain: string,
+  matchedDomain: string,
+  registrableDomain: string | undefined,
+  email: string,
+  others: readonly AccountCandidate<A>[],
+): AccountMatchFound<A> {
+  const match: Mutable<AccountMatchFound<A>> = {
+    matched: true,
+    account,
+    step,
+    via: matchedDomain === domain ? 'domain' : 'subdomain',
+    confidence,
+    domain,
+    matchedDomain,
+    email,
+    runnersUp: others,
+  };
+  if (registrableDomain !== undefined) {
+    match.registrableDomain = registrableDomain;
+  }
+  if (entry?.parent !== undefined && entry.ultimateParent !== undefined) {
+    match.parent = entry.parent;
+    match.ultimateParent = entry.ultimateParent;
+  }
+  return match;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A candidate while matching, with the entry that has its tie-break data. */
 export interface RankedCandidate<A extends AccountLike> {
@@ -322,29 +383,42 @@ export interface RankedCandidate<A extends AccountLike> {
   readonly matchedKey?: string;
 }
 
+/**
+ * Returns the start of the shortest domain that may match `domain`: its registrable domain with
+ * the Public Suffix List (0 when the host is itself a public suffix), and its last two labels
+ * without it.
+ */
+export function domainFloor(publicSuffix: PublicSuffixLookup | undefined, domain: string): number {
+  if (publicSuffix === undefined) {
+    // NOTE: without the Public Suffix List, an account that lists a public suffix such as
+    // co.uk matches every lead under it. Only single-label suffixes are ruled out.
+    return domain.lastIndexOf('.', domain.lastIndexOf('.') - 1) + 1;
+  }
+  const start = publicSuffix.registrableDomainStart(domain, true);
+  return start === -1 ? 0 : start;
+}
+
+/** Checks whether a parent of `domain`, up to the one that starts at `floor`, is indexed. */
+function hasIndexedParent(entriesByDomain: ReadonlyMap<string, unknown>, domain: string, floor: number): boolean {
+  for (let start = domain.indexOf('.') + 1; start > 0 && start <= floor; start = domain.indexOf('.', start) + 1) {
+    if (entriesByDomain.has(domain.slice(start))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Domain candidates of a lead, in rank order, and the lead's registrable domain when the index has the list. */
 export function findDomainCandidates<A extends AccountLike>(
   index: AccountIndex<A>,
   domain: string,
 ): { readonly candidates: RankedCandidate<A>[]; readonly registrableDomain: string | undefined; readonly floor: number } {
-  // `floor` is the start of the shortest domain that may match: the registrable domain, or
-  // the last two labels without the list. When the host is itself a public suffix, only
-  // the host matches.
-  let floor: number;
-  let registrableDomain: string | undefined;
-  if (index.publicSuffix === undefined) {
-    // NOTE: without the Public Suffix List, an account that lists a public suffix such as
-    // co.uk matches every lead under it. Only single-label suffixes are ruled out.
-    floor = domain.lastIndexOf('.', domain.lastIndexOf('.') - 1) + 1;
-  } else {
-    const start = index.publicSuffix.registrableDomainStart(domain, true);
-    floor = start === -1 ? 0 : start;
-    registrableDomain = domain.slice(floor);
-  }
+  const floor = domainFloor(index.publicSuffix, domain);
+  const registrableDomain = index.publicSuffix === undefined ? undefined : domain.slice(floor);
 
+  // Walk from the lead's own domain up to the floor, looking up each domain by its start offset.
   const candidates: RankedCandidate<A>[] = [];
-  let start = 0;
-  for (;;) {
+  for (let start = 0; ; start = domain.indexOf('.', start) + 1) {
     const candidate = start === 0 ? domain : domain.slice(start);
     const list = index.entriesByDomain.get(candidate);
     if (list !== undefined) {
@@ -357,7 +431,6 @@ export function findDomainCandidates<A extends AccountLike>(
     if (start >= floor) {
       break;
     }
-    start = domain.indexOf('.', start) + 1;
   }
 
   // Each domain's list is already ranked and the walk goes from the most specific domain

@@ -1,8 +1,8 @@
 import { ConfigError } from '../internal/config-error.js';
 import { normalizeDomain, trimWhiteSpace } from './domain.js';
-import { parseEmailWith, type EmailResult } from './email.js';
+import { parseEmail, parseEmailWith, type EmailResult } from './email.js';
 import { describeValue, quote } from './format.js';
-import { defaultFreeMailDomains, isFreeMailDomainIn } from './free-mail.js';
+import { defaultFreeMailDomains, isFreeMailDomain, isFreeMailDomainIn } from './free-mail.js';
 
 /** A disposable-provider list, such as `disposableEmailDomains()` from `netspear/public-suffix` returns. */
 export interface DisposableDomainList {
@@ -41,9 +41,19 @@ const API = 'createEmailClassifier';
 
 let defaultClassifier: EmailClassifier | undefined;
 
-/** Returns the classifier with the built-in free-mail list, creating it on the first call. */
+/**
+ * Returns the classifier with the built-in free-mail list, creating it on the first call. It
+ * behaves like `createEmailClassifier()` but is built without that function's option handling,
+ * which keeps `accountIndex` bundles small.
+ */
 export function defaultEmailClassifier(): EmailClassifier {
-  defaultClassifier ??= createEmailClassifier();
+  defaultClassifier ??= Object.freeze({
+    kind: 'email_classifier',
+    isFreeMailDomain,
+    // Without a disposable list, no domain is disposable.
+    isDisposableDomain: () => false,
+    parseEmail,
+  });
   return defaultClassifier;
 }
 

@@ -1,6 +1,6 @@
 import { normalizeDomain, trimWhiteSpace } from './domain.js';
 import { describeValue, quote } from './format.js';
-import { companyNameTokens } from './names.js';
+import { companyNameTokens, legalFormPhrases } from './names.js';
 
 /** Accounts that share a canonical domain or a company-name key. */
 export interface DuplicateGroup<A> {
@@ -55,6 +55,7 @@ export function findDuplicateAccounts<A>(accounts: readonly A[]): DuplicateRepor
     problems.push({ position: -1, message: `Expected an array of accounts, received ${describeValue(accounts)}.` });
   }
 
+  const phrases = legalFormPhrases();
   for (let position = 0; position < list.length; position += 1) {
     const account = list[position];
     if (typeof account !== 'object' || account === null) {
@@ -63,7 +64,7 @@ export function findDuplicateAccounts<A>(accounts: readonly A[]): DuplicateRepor
     }
 
     const { name, domains, aliasDomains } = account as { name?: unknown; domains?: unknown; aliasDomains?: unknown };
-    const parts = companyNameTokens(name);
+    const parts = companyNameTokens(name, phrases);
     if (parts !== undefined && parts.tokens.length > 0) {
       add(byName, parts.tokens.join(''), position);
     }

@@ -54,9 +54,6 @@ const MAX_ADDRESS_OCTETS = 254;
 
 const MAILTO_PREFIX = /^mailto:/i;
 
-/** Maximum length of a domain name in characters, without the trailing dot. */
-const MAX_DOMAIN_LENGTH = 253;
-
 /** Characters that RFC 5322 allows in a local part only inside quotes. */
 const UNQUOTED_LOCAL_PART_SPECIALS = /[<>()[\]\\,;:@"]/;
 const CONTROL_CHARACTER = /[\x00-\x1F\x7F]/;
@@ -198,10 +195,12 @@ export function parseEmailWith(
 /**
  * A plain ASCII address, which most input is: common local-part characters, and labels of
  * letters, digits and hyphens that start and end with a letter or digit, the last one with a
- * letter. Anything else, and punycode, takes the full path, which gives the same result.
+ * letter. Anything else, and labels with `--` as their third and fourth characters (punycode
+ * `xn--`), take the full path, which gives the same result.
  */
 const PLAIN_ADDRESS =
-  /^[A-Za-z0-9._%+=!#$&'*/?^`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  /^[A-Za-z0-9._%+=!#$&'*/?^`{|}~-]{1,64}@(?:(?!..--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?!..--)[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const UPPER_CASE = /[A-Z]/;
 
 /** Parses a plain ASCII address with one pattern test, or returns undefined so that the full parser runs. */
 function parsePlainAddress(
@@ -209,27 +208,24 @@ function parsePlainAddress(
   freeMailDomains: ReadonlySet<string>,
   isDisposable: ((domain: string) => boolean) | undefined,
 ): ParsedEmail | undefined {
+  // A plain address is ASCII, so its length in characters is its length in octets, and its
+  // domain has at most 252 characters. The pattern rejects ":", so "mailto:" never matches.
   if (input.length > MAX_ADDRESS_OCTETS || !PLAIN_ADDRESS.test(input)) {
     return undefined;
   }
 
-  const atIndex = input.lastIndexOf('@');
-  const domain = input.slice(atIndex + 1).toLowerCase();
-  if (domain.length > MAX_DOMAIN_LENGTH || domain.includes('xn--') || MAILTO_PREFIX.test(input)) {
-    return undefined;
-  }
-
-  const local = input.slice(0, atIndex);
+  const at = input.indexOf('@');
+  const address = UPPER_CASE.test(input) ? input.toLowerCase() : input;
+  const local = input.slice(0, at);
+  const domain = address.slice(at + 1);
+  const freeMail = freeMailDomains.has(domain);
+  const disposable = isDisposable !== undefined && isDisposable(domain);
   const plus = local.indexOf('+');
-  return {
-    ok: true,
-    address: `${local.toLowerCase()}@${domain}`,
-    local,
-    domain,
-    freeMail: freeMailDomains.has(domain),
-    disposable: isDisposable?.(domain) === true,
-    ...(plus === -1 ? {} : { tag: local.slice(plus + 1) }),
-  };
+  // Two literals instead of a spread, so that every result without a tag has one shape.
+  if (plus === -1) {
+    return { ok: true, address, local, domain, freeMail, disposable };
+  }
+  return { ok: true, address, local, domain, freeMail, disposable, tag: local.slice(plus + 1) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   compareEntries,
   findDomainCandidates,
+  invalidEmail,
   isAccountIndex,
   parentFields,
   runnersUp,
@@ -15,7 +16,7 @@ import {
   type RankedCandidate,
 } from './accounts.js';
 import { describeValue, quote } from './format.js';
-import { companyNameTokens, nameSimilarity } from './names.js';
+import { companyNameTokens, legalFormPhrases, nameSimilarity } from './names.js';
 
 /** Lead fields that `matchLead` reads: the email and the company name typed into a form. */
 export interface LeadDetails {
@@ -57,6 +58,8 @@ interface NameTables<A extends AccountLike> {
   /** Fuzzy-match blocks: entries by the first and by the last three characters of their key. */
   readonly blocks: Map<string, IndexEntry<A>[]>;
   readonly keys: Map<IndexEntry<A>, string>;
+  /** Legal forms from `legalFormPhrases`, built once with the tables. */
+  readonly phrases: readonly (readonly string[])[];
 }
 
 /** Shortest key that fuzzy matching considers: shorter keys differ by one edit too easily. */
@@ -75,10 +78,11 @@ function addTo<A extends AccountLike>(table: Map<string, IndexEntry<A>[]>, key: 
 }
 
 function buildNameTables<A extends AccountLike>(index: AccountIndex<A>): NameTables<A> {
-  const tables: NameTables<A> = { byKey: new Map(), byFullKey: new Map(), blocks: new Map(), keys: new Map() };
+  const phrases = legalFormPhrases();
+  const tables: NameTables<A> = { byKey: new Map(), byFullKey: new Map(), blocks: new Map(), keys: new Map(), phrases };
 
   for (const entry of index.entries) {
-    const parts = companyNameTokens(entry.account.name);
+    const parts = companyNameTokens(entry.account.name, phrases);
     if (parts === undefined || parts.tokens.length === 0) continue;
 
     const key = parts.tokens.join('');
@@ -188,14 +192,14 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   }
 
   const tables = nameTables(index);
-  const companyParts = companyNameTokens(company);
+  const companyParts = companyNameTokens(company, tables.phrases);
   const key = companyParts === undefined || companyParts.tokens.length === 0 ? undefined : companyParts.tokens.join('');
   if (key !== undefined) {
     pushEntries(candidates, tables.byKey.get(key), 'name', key);
   }
 
   const label = usableDomain === undefined ? undefined : registrableLabel(usableDomain, floor, index.publicSuffix !== undefined);
-  const labelParts = companyNameTokens(label);
+  const labelParts = companyNameTokens(label, tables.phrases);
   if (labelParts !== undefined) {
     const fullLabelKey = labelParts.allTokens.join('');
     const labelKey = labelParts.tokens.join('');
@@ -263,7 +267,7 @@ function noMatch(
     return { matched: false, code: 'no_account', message: `No account matches the lead: it ${reason}.` };
   }
   if (!parsed.ok) {
-    return { matched: false, code: 'invalid_email', message: parsed.message, ...(typeof email === 'string' ? { email } : {}) };
+    return invalidEmail(parsed.message, email);
   }
 
   const { domain, address } = parsed;

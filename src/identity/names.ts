@@ -48,8 +48,8 @@ const AMPERSAND = /[&+]/g;
 const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu;
 const CONNECTORS: ReadonlySet<string> = new Set(['and', 'und', 'et']);
 
-/** Returns the legal forms as token lists, longest first. */
-function legalFormPhrases(): readonly (readonly string[])[] {
+/** Returns the legal forms as token lists, longest first. Callers that split many names build it once and pass it on. */
+export function legalFormPhrases(): readonly (readonly string[])[] {
   return LEGAL_FORMS.split(' ')
     .map((form) => form.split('_'))
     .sort((left, right) => right.length - left.length);

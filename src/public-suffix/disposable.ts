@@ -1,22 +1,10 @@
 import type { DisposableDomainList } from '../identity/classifier.js';
+import { decodeDomains } from '../identity/free-mail.js';
 import { DISPOSABLE_DOMAINS, DISPOSABLE_SOURCE, DISPOSABLE_WILDCARD_DOMAINS } from './disposable.generated.js';
 
 /** The disposable-provider list with the package version and date it was generated from. */
 export interface DisposableEmailDomains extends DisposableDomainList {
   readonly source: typeof DISPOSABLE_SOURCE;
-}
-
-/** Expands the `tld:label,label;tld:label` form of the generated module into domains. */
-function decodeDomains(encoded: string): string[] {
-  const domains: string[] = [];
-  for (const group of encoded.split(';')) {
-    const colon = group.indexOf(':');
-    const topLevel = group.slice(0, colon);
-    for (const rest of group.slice(colon + 1).split(',')) {
-      domains.push(`${rest}.${topLevel}`);
-    }
-  }
-  return domains;
 }
 
 /**

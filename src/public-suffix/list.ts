@@ -79,12 +79,21 @@ function addSection(table: Map<string, number>, encoded: string, shift: number):
   }
 }
 
-/** Returns the start of the public suffix in canonical `host`, and the section of the rule that decided it. */
-function findSuffix(table: ReadonlyMap<string, number>, host: string, includePrivate: boolean): [number, SuffixSection] {
+/** Section codes in the low bits of `findSuffix`'s result. */
+const SECTIONS: readonly SuffixSection[] = ['unlisted', 'icann', 'private'];
+const SECTION_BITS = 2;
+const SECTION_MASK = (1 << SECTION_BITS) - 1;
+
+/**
+ * Finds the start of the public suffix in canonical `host` and the section of the rule that
+ * decided it, packed as `start << 2 | section` (an index into `SECTIONS`) so that the lookup
+ * returns no tuple.
+ */
+function findSuffix(table: ReadonlyMap<string, number>, host: string, includePrivate: boolean): number {
   const mask = includePrivate ? ALL_MASK : ICANN_MASK;
   // Without a matching rule, the default rule "*" makes the top-level label the suffix.
   let suffixStart = host.lastIndexOf('.') + 1;
-  let section: SuffixSection = 'unlisted';
+  let section = 0;
   // Start of the label left of the current one, or -1 at the first label.
   let labelStart = suffixStart;
 
@@ -97,9 +106,9 @@ function findSuffix(table: ReadonlyMap<string, number>, host: string, includePri
     if (flags !== 0) {
       // Fold the private bits onto the ICANN bits, so that one test covers both sections.
       const folded = flags | (flags >> PRIVATE_SHIFT);
-      const flagSection: SuffixSection = (flags & ICANN_MASK) !== 0 ? 'icann' : 'private';
+      const flagSection = (flags & ICANN_MASK) !== 0 ? 1 : 2;
       if ((folded & EXCEPTION) !== 0) {
-        return [host.indexOf('.', labelStart) + 1, flagSection];
+        return ((host.indexOf('.', labelStart) + 1) << SECTION_BITS) | flagSection;
       }
       if ((folded & NORMAL) !== 0) {
         suffixStart = labelStart;
@@ -114,7 +123,7 @@ function findSuffix(table: ReadonlyMap<string, number>, host: string, includePri
     labelStart = previousStart;
   }
 
-  return [suffixStart, section];
+  return (suffixStart << SECTION_BITS) | section;
 }
 
 /**
@@ -133,7 +142,7 @@ export function publicSuffixList(): PublicSuffixList {
   addSection(table, PRIVATE_RULES, PRIVATE_SHIFT);
 
   const registrableDomainStart = (host: string, includePrivate: boolean): number => {
-    const [suffixStart] = findSuffix(table, host, includePrivate);
+    const suffixStart = findSuffix(table, host, includePrivate) >> SECTION_BITS;
     return suffixStart === 0 ? -1 : host.lastIndexOf('.', suffixStart - 2) + 1;
   };
 
@@ -153,7 +162,8 @@ export function publicSuffixList(): PublicSuffixList {
     }
 
     const host = normalized.domain;
-    const [suffixStart, section] = findSuffix(table, host, options.includePrivate === true);
+    const found = findSuffix(table, host, options.includePrivate === true);
+    const suffixStart = found >> SECTION_BITS;
     const isPublicSuffix = suffixStart === 0;
     return {
       ok: true,
@@ -161,7 +171,7 @@ export function publicSuffixList(): PublicSuffixList {
       domain: isPublicSuffix ? host : host.slice(host.lastIndexOf('.', suffixStart - 2) + 1),
       publicSuffix: host.slice(suffixStart),
       isPublicSuffix,
-      section,
+      section: SECTIONS[found & SECTION_MASK] as SuffixSection,
     };
   };
 

@@ -5,12 +5,14 @@ import {
   accountIndex,
   createEmailClassifier,
   matchAccount,
+  matchLead,
   parseEmail,
   type AccountIndex,
   type AccountLike,
   type AccountMatch,
   type AccountMatchFound,
 } from '../../src/identity/index.js';
+import { publicSuffixList } from '../../src/public-suffix/index.js';
 
 interface Account extends AccountLike {
   readonly owner: string;
@@ -424,4 +426,83 @@ describe('matchAccount properties', () => {
 
     expect(match.matched).toBe(false);
   });
+});
+
+describe('accountIndex rankedDomains', () => {
+  it('lists domains that need ranking', () => {
+    const ranked = accountIndex([
+      { id: 'acc_parent', name: 'Parent', domains: ['acme.com', 'solo.com'] },
+      { id: 'acc_eu', name: 'Acme EU', domains: ['eu.acme.com'], aliasDomains: ['acme.eu'] },
+      { id: 'acc_child', name: 'Child', domains: ['child.com'], parentId: 'acc_parent' },
+      { id: 'acc_shared_1', name: 'Shared 1', domains: ['shared.com'] },
+      { id: 'acc_shared_2', name: 'Shared 2', domains: ['shared.com'] },
+      { id: 'acc_uk', name: 'UK', domains: ['brand.co.uk'] },
+    ]).rankedDomains;
+
+    expect([...ranked].sort()).toEqual(['acme.eu', 'child.com', 'eu.acme.com', 'shared.com']);
+  });
+
+  it('lists subdomains below the registrable domain', () => {
+    const ranked = accountIndex([{ id: 'acc_eu', name: 'EU', domains: ['eu.acme.co.uk', 'acme.github.io'] }], {
+      publicSuffix: publicSuffixList(),
+    }).rankedDomains;
+
+    expect([...ranked]).toEqual(['eu.acme.co.uk']);
+  });
+});
+
+/** Domains from a few labels, so that generated accounts share domains and nest under each other. */
+const nestingDomain = fc
+  .array(fc.constantFrom('eu', 'acme'), { minLength: 1, maxLength: 2 })
+  .chain((labels) => fc.constantFrom('com', 'co.uk', 'github.io').map((suffix) => `${labels.join('.')}.${suffix}`));
+
+const generatedAccounts = fc
+  .array(
+    fc.record({
+      domains: fc.array(nestingDomain, { maxLength: 2 }),
+      aliasDomains: fc.array(nestingDomain, { maxLength: 1 }),
+      parent: fc.option(fc.nat(5), { nil: undefined }),
+      owned: fc.boolean(),
+      employees: fc.option(fc.nat(3), { nil: undefined }),
+    }),
+    { maxLength: 6 },
+  )
+  .map((rows) =>
+    rows.map((row, position) => ({
+      id: `acc_${position}`,
+      name: `Account ${position}`,
+      domains: row.domains,
+      aliasDomains: row.aliasDomains,
+      // Parents come earlier in the list, so the chains never loop.
+      parentId: row.parent !== undefined && row.parent < position ? `acc_${row.parent}` : undefined,
+      ownerId: row.owned ? 'owner' : undefined,
+      employees: row.employees,
+    })),
+  );
+
+describe('domain match shortcuts', () => {
+  const list = publicSuffixList();
+
+  // Leads mostly at the accounts' own domains, so that every shortcut is taken.
+  const accountsAndLead = generatedAccounts.chain((rows) => {
+    const domains = rows.flatMap((row) => [...row.domains, ...row.aliasDomains]);
+    const leadDomain = domains.length === 0 ? nestingDomain : fc.oneof(fc.constantFrom(...domains), nestingDomain);
+    return fc.tuple(fc.constant(rows), leadDomain);
+  });
+
+  test.prop([accountsAndLead, fc.boolean(), fc.nat(3)])(
+    'agree with the parent-domain walk',
+    ([rows, leadDomain], withList, maxRunnersUp) => {
+      const options = withList ? { publicSuffix: list, maxRunnersUp } : { maxRunnersUp };
+      const built = accountIndex(rows, options);
+      // A copy without rankedDomains makes matchAccount walk the parent domains for every lead.
+      const { rankedDomains: _ignored, ...fields } = built;
+      const walking = fields as unknown as AccountIndex<(typeof rows)[number]>;
+
+      for (const email of [`lead@${leadDomain}`, `Lead@${leadDomain.toUpperCase()}`, `lead@mail.${leadDomain}`]) {
+        expect(matchAccount(built, email)).toStrictEqual(matchAccount(walking, email));
+        expect(matchLead(built, { email })).toStrictEqual(matchLead(walking, { email }));
+      }
+    },
+  );
 });

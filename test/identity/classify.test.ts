@@ -8,6 +8,7 @@ import {
   isRoleAccount,
   type EmailCategory,
 } from '../../src/identity/index.js';
+import { defaultEmailClassifier } from '../../src/identity/classifier.js';
 import { disposableEmailDomains } from '../../src/public-suffix/index.js';
 import { FREE_MAIL_MODULE, readEmailListSources, renderEmailListModules } from '../../scripts/generate-email-lists.js';
 import { readFileSync } from 'node:fs';
@@ -115,5 +116,18 @@ describe('generated email lists', () => {
     const modules = renderEmailListModules(readEmailListSources(), FREE_MAIL_SOURCE.generated);
 
     expect(readFileSync(`${root}/${FREE_MAIL_MODULE}`, 'utf8')).toBe(modules.freeMail);
+  });
+});
+
+describe('default email classifier', () => {
+  const built = createEmailClassifier();
+  const inputs = fc.oneof(fc.emailAddress(), fc.domain(), fc.constantFrom('Jane@GMail.com', 'gmail.com.', 'x@mailinator.com', 'hey.com'), fc.anything());
+
+  test.prop([inputs])('behaves like createEmailClassifier()', (input) => {
+    const shared = defaultEmailClassifier();
+
+    expect(shared.parseEmail(input)).toStrictEqual(built.parseEmail(input));
+    expect(shared.isFreeMailDomain(input as string)).toBe(built.isFreeMailDomain(input as string));
+    expect(shared.isDisposableDomain(input as string)).toBe(built.isDisposableDomain(input as string));
   });
 });

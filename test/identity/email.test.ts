@@ -287,4 +287,21 @@ describe('plain-address fast path', () => {
       expect(fast).toEqual(full);
     },
   );
+
+  /** Near-plain addresses: the characters and lengths at which the fast path must hand over to the full parser. */
+  const nearPlainPart = fc
+    .array(fc.constantFrom('a', 'Z', 'x', 'n', '0', '-', '--', '.', '+', '_', '"', ' ', ':', 'é', 'xn--', 'a'.repeat(30)), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((parts) => parts.join(''));
+  const nearPlainAddress = fc
+    .tuple(nearPlainPart, nearPlainPart, fc.constantFrom('com', 'CO.UK', '1', 'x-', 'museum', ''))
+    .map(([local, domain, suffix]) => `${local}@${domain}${suffix === '' ? '' : `.${suffix}`}`);
+
+  test.prop([nearPlainAddress])('agrees on near-plain addresses', (input) => {
+    const freeMail = new Set(['gmail.com']);
+
+    expect(parseEmailWith(input, freeMail, undefined, true)).toStrictEqual(parseEmailWith(input, freeMail, undefined, false));
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { createEmailClassifier, isFreeMailDomain, type EmailClassifierOptions } from '../../src/identity/index.js';
+import { createEmailClassifier, FREE_MAIL_SOURCE, isFreeMailDomain, type EmailClassifierOptions } from '../../src/identity/index.js';
+import { decodeDomains, defaultFreeMailDomains } from '../../src/identity/free-mail.js';
 
 const freeMailDomains = [
   'gmail.com',
@@ -141,5 +142,20 @@ describe('createEmailClassifier', () => {
       `createEmailClassifier: `,
     );
     expect(() => createEmailClassifier(options as EmailClassifierOptions)).toThrowError(expectedMessage);
+  });
+});
+
+describe('built-in free-mail list', () => {
+  it('decodes every generated domain', () => {
+    const domains = defaultFreeMailDomains();
+
+    expect(domains.size).toBe(FREE_MAIL_SOURCE.domains);
+    for (const domain of ['126.com', 'yahoo.com.au', 'bigpond.net.au', 'i.am', 'zzn.com']) {
+      expect(domains.has(domain)).toBe(true);
+    }
+  });
+
+  it('decodes grouped domains', () => {
+    expect(decodeDomains('au:bigpond.net,yahoo.com;com:aol')).toEqual(['bigpond.net.au', 'yahoo.com.au', 'aol.com']);
   });
 });
