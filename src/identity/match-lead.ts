@@ -203,11 +203,16 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   if (labelParts !== undefined) {
     const fullLabelKey = labelParts.allTokens.join('');
     const labelKey = labelParts.tokens.join('');
+    const start = candidates.length;
     pushEntries(candidates, tables.byKey.get(fullLabelKey), 'domain_label', fullLabelKey);
     pushEntries(candidates, tables.byFullKey.get(fullLabelKey), 'domain_label', fullLabelKey);
     if (labelKey !== '' && labelKey !== fullLabelKey) {
       pushEntries(candidates, tables.byKey.get(labelKey), 'domain_label', labelKey);
     }
+    // The three lookups can find one account twice and list accounts out of the tie-break order.
+    const found = candidates.splice(start);
+    const unique = found.filter((candidate, i) => found.findIndex((other) => other.entry === candidate.entry) === i);
+    candidates.push(...unique.sort((left, right) => compareEntries(left.entry, right.entry)));
   }
 
   if (candidates.length === 0 && key !== undefined && key.length >= MIN_FUZZY_KEY_LENGTH) {

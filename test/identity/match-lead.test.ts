@@ -254,3 +254,20 @@ describe('CRM sample', () => {
     expect(match.ultimateParent).toBeDefined();
   });
 });
+
+describe('matchLead domain label ties', () => {
+  it('ranks by owner within the step', () => {
+    const index = accountIndex(
+      [
+        { id: 'acc_one_word', name: 'GlobalTechInc', domains: [] },
+        { id: 'acc_owned', name: 'Global Tech Inc', domains: [], ownerId: 'ana' },
+      ],
+      { publicSuffix: psl },
+    );
+    const match = matchLead(index, { email: 'sam@globaltechinc.de' });
+
+    expect(match.matched && match.account.id).toBe('acc_owned');
+    expect(match.matched && match.step).toBe('domain_label');
+    expect(match.matched && match.runnersUp.map((r) => r.account.id)).toEqual(['acc_one_word']);
+  });
+});
