@@ -34,7 +34,7 @@ export function icp<T>(
   return { kind: 'icp', predicate, evaluate: compiled, options };
 }
 
-/** What {@link filterAccounts} does with companies whose outcome is `unknown`. */
+/** The treatment of companies whose outcome is `unknown` in {@link filterAccounts}. */
 export type UnknownPolicy = 'exclude' | 'include' | 'separate';
 
 /** Options for {@link filterAccounts}. */

@@ -14,7 +14,7 @@ export class ConfigError extends Error {
   override readonly name = 'NetspearConfigError';
   /** The API that rejected the definition, such as `scorecard`. */
   readonly api: string;
-  /** Where in the definition the problem is, such as `rules[2].points`. */
+  /** The location of the problem in the definition, such as `rules[2].points`. */
   readonly path: string;
 
   constructor(api: string, path: string, problem: string) {

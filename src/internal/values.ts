@@ -1,4 +1,4 @@
-/** How leaf operators read a raw field value. */
+/** The settings leaf operators read raw field values with. */
 export interface ValueOptions {
   /** Strings that mean "not answered" and count as missing, compared case-insensitively after trimming. */
   readonly placeholders: readonly string[];

@@ -39,7 +39,9 @@ function fromBoolean(value: boolean): Outcome {
 }
 
 function negate(outcome: Outcome): Outcome {
-  return outcome === MATCH ? NO_MATCH : outcome === NO_MATCH ? MATCH : UNKNOWN;
+  if (outcome === MATCH) return NO_MATCH;
+  if (outcome === NO_MATCH) return MATCH;
+  return UNKNOWN;
 }
 
 function isScalar(value: unknown): value is Scalar {

@@ -195,10 +195,10 @@ function duplicateKey(email: unknown): string | undefined {
 }
 
 /**
- * Creates an assigner for a route: the owner of an open lead with the same email when available,
- * then the account owner, then the pool by round robin, weighted round robin or fewest open leads, within
- * territories, working hours, absences and caps. Rotation state lives in `store` behind
- * compare-and-set, so concurrent routing never uses a turn twice or passes a cap.
+ * Creates an assigner for a route. It tries the owner of an open lead with the same email, then
+ * the account owner, then the pool by round robin, weighted round robin or fewest open leads.
+ * The pool respects territories, working hours, absences and caps. Rotation state lives in
+ * `store` behind compare-and-set, so concurrent routing never uses a turn twice or passes a cap.
  *
  * @example
  * const assign = assignment({

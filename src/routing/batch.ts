@@ -30,7 +30,7 @@ export interface RouteManyOptions extends RouteOptions {
 /**
  * Routes leads from an array, iterable or async iterable, yielding one result per lead in
  * input order. At most `concurrency` leads are in flight and the next lead is read only when
- * the consumer asks for more, so memory stays constant however many leads the source holds.
+ * the consumer requests more, so memory stays constant however many leads the source contains.
  * A lead whose routing fails is reported and the batch carries on.
  *
  * @example

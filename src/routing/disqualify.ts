@@ -5,7 +5,7 @@ import { compilePredicate, wordKey } from '../predicate/compile.js';
 import type { Predicate } from '../predicate/types.js';
 import { defineStep, type Step } from './steps.js';
 
-/** What disqualifies a lead; any one test is enough. */
+/** The tests that disqualify a lead. Any one of them is enough. */
 export interface DisqualifyOptions<L, R extends string> {
   /** Competitor domains; their subdomains count too. */
   readonly competitorDomains?: readonly string[];

@@ -86,7 +86,7 @@ export interface StepOutcome {
 
 /** The assignee of a lead and the reason, as an assigner reports them. */
 export interface Assignment {
-  /** The rep id, the assigner's fallback queue, or null when nobody could take the lead. */
+  /** The rep id, the assigner's fallback queue, or null when no rep could take the lead. */
   readonly assignee: string | null;
   /** The selection method, such as `round_robin`, `account_owner` or `duplicate`. */
   readonly method: string;

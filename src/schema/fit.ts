@@ -5,7 +5,7 @@ import { evaluationOptionsShape, nonEmptyString, schemaKey, strictObject } from 
 import { expected, readJson, withoutSchemaKey, type SchemaResult } from './issues.js';
 import { predicateSchema, safeRun } from './predicate.js';
 
-/** A weighted fit definition as JSON holds it. */
+/** A weighted fit definition in its JSON form. */
 export type FitJson = FitDefinition<any, string>;
 
 function checkFit(definition: FitJson, context: z.core.$RefinementCtx<FitJson>): void {

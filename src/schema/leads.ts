@@ -58,7 +58,7 @@ export async function validateLeads<Schema extends StandardSchemaV1>(
     let result: StandardSchemaV1.Result<unknown> | undefined;
     try {
       const returned = validate(lead);
-      // Most validators answer synchronously; awaiting only a promise keeps large batches fast.
+      // Most validators return synchronously; awaiting only a promise keeps large batches fast.
       result = typeof (returned as { then?: unknown })?.then === 'function' ? await returned : (returned as StandardSchemaV1.Result<unknown>);
     } catch (error) {
       rejected.push({ index: at, input: lead, issues: [{ path: '', message: `the validator threw: ${(error as Error)?.message ?? String(error)}` }] });

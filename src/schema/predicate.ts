@@ -11,7 +11,7 @@ import { expected, readJson, toSchemaIssues, withoutSchemaKey, type SchemaIssue,
 const MAX_DEPTH = 64;
 const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
-/** Which form of predicate a schema describes. */
+/** The form of predicate a schema describes. */
 interface NodeForm {
   /** The versioned document form: `ref` nodes allowed, and `contains_any_word` needs at least one word. */
   readonly document: boolean;

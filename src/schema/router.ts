@@ -4,7 +4,7 @@ import { fieldPathSchema, schemaKey, strictObject } from './common.js';
 import { expected, readJson, withoutSchemaKey, type SchemaResult } from './issues.js';
 import { safeRun } from './predicate.js';
 
-/** The longest delay `setTimeout` accepts, as the router checks it: 2^31 − 1 ms. */
+/** The maximum delay `setTimeout` accepts, as the router checks it: 2^31 − 1 ms. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /**

@@ -7,7 +7,7 @@ import { evaluationOptionsShape, fieldPathSchema, nonEmptyString, schemaKey, str
 import { expected, readJson, withoutSchemaKey, type SchemaResult } from './issues.js';
 import { predicateSchema, safeRun } from './predicate.js';
 
-/** A scorecard definition as JSON holds it: everything but the clock, with an optional `version: 1`. */
+/** A scorecard definition in its JSON form: everything but the clock, with an optional `version: 1`. */
 export type ScorecardJson = Omit<ScorecardDefinition, 'clock'> & { readonly version?: 1 };
 
 /** Returns the schema of a whole number within bounds, with one message for every failure. */
@@ -152,7 +152,7 @@ function checkDefinition(definition: ScorecardJson, context: z.core.$RefinementC
 }
 
 /**
- * Returns the zod schema of a scorecard definition as JSON holds it: what `scorecardFromJSON`
+ * Returns the zod schema of a scorecard definition in its JSON form: what `scorecardFromJSON`
  * reads and `scorecardToJSON` writes. Build it once and keep it: each call builds a new schema.
  *
  * @example

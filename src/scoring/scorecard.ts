@@ -237,7 +237,9 @@ function clipScorecard(lines: Line[], starts: readonly number[], plan: readonly 
     return sum;
   });
   const total = sums.reduce((a, b) => a + b, 0);
-  const sign = total > cap ? -1 : total < floor ? 1 : 0;
+  let sign = 0;
+  if (total > cap) sign = -1;
+  else if (total < floor) sign = 1;
   let excess = sign < 0 ? total - cap : floor - total;
   for (let g = plan.length - 1; sign !== 0 && excess > 0 && g >= 0; g--) {
     const group = plan[g]!;

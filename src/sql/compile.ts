@@ -9,7 +9,7 @@ const API = 'compileSql';
 export type SqlDialect = 'postgres' | 'sqlite';
 
 /**
- * How a field is stored. In PostgreSQL: `text`, `double precision` (or any numeric type),
+ * The storage type of a field. In PostgreSQL: `text`, `double precision` (or any numeric type),
  * `boolean`, `timestamptz` and `text[]`. In SQLite: TEXT, REAL or INTEGER, INTEGER 0/1,
  * ISO 8601 TEXT, and a JSON array in TEXT.
  */

@@ -3,7 +3,7 @@ import { ConfigError, describeValue } from '../internal/config-error.js';
 /** A go-to-market motion. */
 export type Strategy = 'inbound' | 'abm' | 'hybrid';
 
-/** What the advisor needs to know about the business. */
+/** The business facts the advisor weighs. */
 export interface StrategyInput {
   /** Annual contract value of a typical deal, in US dollars. */
   readonly acv: number;
@@ -54,9 +54,9 @@ const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
  * 1. ACV below `lowAcv` with a large market: inbound, whatever the stage.
  * 2. ACV above `highAcv` with few buyers: ABM, whatever the stage.
  * 3. Product-market fit and scaling: hybrid.
- * 4. The gaps: ACV below `lowAcv` with few buyers is inbound (a small deal cannot pay for 1:1
- *    effort); ACV above `highAcv` with a large market is ABM on the best-fit accounts; an ACV
- *    from `lowAcv` to `highAcv` follows the market, ABM for few buyers and inbound for many.
+ * 4. The gaps. ACV below `lowAcv` with few buyers is inbound, because a small deal cannot pay
+ *    for 1:1 effort. ACV above `highAcv` with a large market is ABM on the best-fit accounts.
+ *    An ACV from `lowAcv` to `highAcv` follows the market: ABM for few buyers, inbound for many.
  *
  * Throws a `NetspearConfigError` for a negative or non-numeric ACV or buyer count.
  *

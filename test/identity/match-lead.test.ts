@@ -266,8 +266,10 @@ describe('matchLead domain label ties', () => {
     );
     const match = matchLead(index, { email: 'sam@globaltechinc.de' });
 
-    expect(match.matched && match.account.id).toBe('acc_owned');
-    expect(match.matched && match.step).toBe('domain_label');
-    expect(match.matched && match.runnersUp.map((r) => r.account.id)).toEqual(['acc_one_word']);
+    expect(match.matched).toBe(true);
+    if (!match.matched) return;
+    expect(match.account.id).toBe('acc_owned');
+    expect(match.step).toBe('domain_label');
+    expect(match.runnersUp.map((r) => r.account.id)).toEqual(['acc_one_word']);
   });
 });

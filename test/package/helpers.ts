@@ -29,7 +29,7 @@ export function run(command: string, args: readonly string[], cwd = root): Comma
   }
 }
 
-/** The path of a binary installed in the repository's node_modules. */
+/** Returns the path of a binary installed in the repository's node_modules. */
 export function bin(name: string): string {
   return `${root}/node_modules/.bin/${name}`;
 }
