@@ -1,4 +1,4 @@
-import { compilePredicate, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
+import { compileForms, type EvaluationOptions } from '../predicate/compile.js';
 import { fieldsOf, type FieldOperators } from '../predicate/operators.js';
 import type { Outcome, Predicate } from '../predicate/types.js';
 
@@ -9,6 +9,8 @@ export interface Icp<T> {
   readonly predicate: Predicate<T>;
   /** Evaluates one company: `match`, `no_match`, or `unknown` when data is missing. */
   readonly evaluate: (company: T) => Outcome;
+  /** Tells whether one company matches: `evaluate(company) === 'match'`, computed faster. Optional in profiles built by hand. */
+  readonly matches?: (company: T) => boolean;
   /** The evaluation options the profile was built with, used again by `explain`. */
   readonly options?: EvaluationOptions | undefined;
 }
@@ -30,8 +32,8 @@ export function icp<T>(
   options?: EvaluationOptions,
 ): Icp<T> {
   const predicate = typeof definition === 'function' ? definition(fieldsOf<T>()) : definition;
-  const compiled: CompiledPredicate = compilePredicate('icp', predicate, options);
-  return { kind: 'icp', predicate, evaluate: compiled, options };
+  const { evaluate, matches } = compileForms('icp', predicate, options);
+  return { kind: 'icp', predicate, evaluate, matches, options };
 }
 
 /** The treatment of companies whose outcome is `unknown` in {@link filterAccounts}. */
@@ -65,6 +67,12 @@ export function filterAccounts<T>(
 ): T[] | SeparatedAccounts<T> {
   const policy = options?.unknown ?? 'exclude';
   const matched: T[] = [];
+  if (policy === 'exclude') {
+    const evaluate = profile.evaluate;
+    const matches = profile.matches ?? ((company: T) => evaluate(company) === 'match');
+    for (let i = 0; i < companies.length; i++) if (matches(companies[i] as T)) matched.push(companies[i] as T);
+    return matched;
+  }
   const unknown: T[] = [];
   const evaluate = profile.evaluate;
   for (let i = 0; i < companies.length; i++) {

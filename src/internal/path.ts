@@ -1,4 +1,5 @@
 import { ConfigError, describeValue } from './config-error.js';
+import { READER_SLOTS } from './readers.generated.js';
 
 const FORBIDDEN_SEGMENTS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
@@ -47,4 +48,60 @@ function readOwn(record: unknown, key: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Reads one field of a record, with the semantics of {@link readPath}. */
+export type FieldReader = (record: unknown) => unknown;
+
+/**
+ * Field names mapped to reader slots, shared by the compilations of one definition so that
+ * its fields spread over distinct slots.
+ */
+export type ReaderSlots = Map<string, number>;
+
+/** Hashes a field name to its preferred slot, so a name tends to get the same slot in every definition. */
+function preferredSlot(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return (hash >>> 0) % READER_SLOTS.length;
+}
+
+/**
+ * Builds a fast reader for a field path, for records that {@link guardPlain} lets through: it
+ * may throw when a getter throws. The first segment reads through a slot of its own where one
+ * is free, so that V8 records one field name at that read and turns it into a plain field load; a
+ * single shared `record[key]` would meet every name and fall back to a hash lookup on each read.
+ * Nested segments read like {@link readPath}.
+ */
+export function fieldReader(segments: readonly string[], slots: ReaderSlots = new Map()): FieldReader {
+  const [key, ...rest] = segments as [string, ...string[]];
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    const taken = new Set(slots.values());
+    slot = preferredSlot(key);
+    for (let i = 0; i < READER_SLOTS.length && taken.has(slot); i++) slot = (slot + 1) % READER_SLOTS.length;
+    slots.set(key, slot);
+  }
+  const read = READER_SLOTS[slot]!(key);
+  return rest.length === 0 ? read : (record) => readPath(read(record), rest);
+}
+
+/**
+ * Wraps a fast evaluation, built on {@link fieldReader}, into one that takes any value: objects
+ * whose prototype is Object.prototype or null go to `fast`, and everything else, or a record
+ * whose getter or proxy trap throws, goes to the closure that `safe` builds on first use.
+ */
+export function guardPlain<R>(fast: (record: unknown) => R, safe: () => (record: unknown) => R): (record: unknown) => R {
+  let slow: ((record: unknown) => R) | undefined;
+  return (record) => {
+    try {
+      if (typeof record === 'object' && record !== null) {
+        const proto: unknown = Object.getPrototypeOf(record);
+        if (proto === Object.prototype || proto === null) return fast(record);
+      }
+    } catch {
+      // A getter or proxy trap threw; the safe closure reads that field as missing.
+    }
+    return (slow ??= safe())(record);
+  };
 }

@@ -1,11 +1,14 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { readPath, splitPath } from '../internal/path.js';
+import { fieldReader, guardPlain, readPath, splitPath, type FieldReader, type ReaderSlots } from '../internal/path.js';
 import { DEFAULT_PLACEHOLDERS, isMissing, toBoolean, toNumber, type ValueOptions } from '../internal/values.js';
 import { parseIsoDate, toTime } from './dates.js';
 import type { Outcome, PredicateNode, Scalar } from './types.js';
 
 /** A compiled predicate: a closure that evaluates one record and never throws on its data. */
 export type CompiledPredicate = (record: unknown) => Outcome;
+
+/** A compiled test of whether a record matches, for callers that treat `unknown` as `no_match`. */
+export type CompiledMatcher = (record: unknown) => boolean;
 
 /** Options that decide how raw field values are read. */
 export interface EvaluationOptions {
@@ -101,10 +104,32 @@ interface Context {
   readonly api: string;
   readonly value: ValueOptions;
   readonly blanks: Blanks;
+  readonly slots: ReaderSlots;
+  /** Whether fields are read the safe way, from any value, or the fast way, from plain objects. */
+  readonly safe: boolean;
+  /** Matchers cheaper than comparing the outcome with `match`, by the closure they stand for. */
+  readonly matchers: Map<CompiledPredicate, CompiledMatcher>;
 }
 
-function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): readonly string[] {
-  return splitPath(ctx.api, `${where}.field`, node.field);
+/** Returns the matcher of a compiled node: the one registered for it, or a comparison of its outcome. */
+function matcherOf(ctx: Context, test: CompiledPredicate): CompiledMatcher {
+  return ctx.matchers.get(test) ?? ((record) => test(record) === MATCH);
+}
+
+/**
+ * Combines matchers with `&&` (every) or `||` (some). Up to three parts get their own closures,
+ * so that each call site always calls the same part and V8 can inline it.
+ */
+function combineMatchers(parts: readonly CompiledMatcher[], every: boolean): CompiledMatcher {
+  const [a, b, c] = parts as [CompiledMatcher, CompiledMatcher, CompiledMatcher];
+  if (parts.length === 2) return every ? (record) => a(record) && b(record) : (record) => a(record) || b(record);
+  if (parts.length === 3) return every ? (record) => a(record) && b(record) && c(record) : (record) => a(record) || b(record) || c(record);
+  return every ? (record) => parts.every((part) => part(record)) : (record) => parts.some((part) => part(record));
+}
+
+function requireField(ctx: Context, where: string, node: { readonly field?: unknown }): FieldReader {
+  const segments = splitPath(ctx.api, `${where}.field`, node.field);
+  return ctx.safe ? (record) => readPath(record, segments) : fieldReader(segments, ctx.slots);
 }
 
 /**
@@ -240,38 +265,68 @@ function combine(parts: readonly CompiledPredicate[], decisive: Outcome, otherwi
  * is `unknown`. The placeholder check runs only on strings that matched no value, unless a value
  * itself is blank or a placeholder, in which case it runs on every string first.
  */
-function textMembership(segments: readonly string[], list: readonly string[], ignoreCase: boolean, negated: boolean, blanks: Blanks): CompiledPredicate {
-  const single = list.length === 1 ? list[0] : undefined;
-  const set = list.length > 8 ? new Set(list) : undefined;
-  const checkFirst = list.some((v) => isBlankText(v, blanks));
+function textMembership(ctx: Context, read: FieldReader, list: readonly string[], ignoreCase: boolean, negated: boolean): CompiledPredicate {
+  const blanks = ctx.blanks;
   const found = negated ? NO_MATCH : MATCH;
   const notFound = negated ? MATCH : NO_MATCH;
-  return (record) => {
-    const actual = readPath(record, segments);
-    if (typeof actual !== 'string') return UNKNOWN;
-    if (checkFirst && isBlankText(actual, blanks)) return UNKNOWN;
-    const text = ignoreCase ? actual.toLowerCase() : actual;
-    let hit: boolean;
-    if (single !== undefined) hit = text === single;
-    else if (set !== undefined) hit = set.has(text);
-    else hit = list.includes(text);
-    if (hit) return found;
-    return !checkFirst && isBlankText(actual, blanks) ? UNKNOWN : notFound;
-  };
+  const checkFirst = list.some((v) => isBlankText(v, blanks));
+  const set = list.length > 8 ? new Set(list) : undefined;
+  // One or two values compared as they are, the usual case, get closures without branches on options.
+  const first = list[0];
+  const second = list.length === 2 ? list[1] : first;
+  const plain = !ignoreCase && !checkFirst && list.length <= 2;
+  const test: CompiledPredicate = plain
+    ? (record) => {
+        const actual = read(record);
+        if (typeof actual !== 'string') return UNKNOWN;
+        if (actual === first || actual === second) return found;
+        return isBlankText(actual, blanks) ? UNKNOWN : notFound;
+      }
+    : (record) => {
+        const actual = read(record);
+        if (typeof actual !== 'string') return UNKNOWN;
+        if (checkFirst && isBlankText(actual, blanks)) return UNKNOWN;
+        const text = ignoreCase ? actual.toLowerCase() : actual;
+        if (set !== undefined ? set.has(text) : list.includes(text)) return found;
+        return !checkFirst && isBlankText(actual, blanks) ? UNKNOWN : notFound;
+      };
+  // A value that is found is never blank, so a match needs no placeholder check.
+  if (plain && !negated) {
+    ctx.matchers.set(test, (record) => {
+      const actual = read(record);
+      return typeof actual === 'string' && (actual === first || actual === second);
+    });
+  }
+  return test;
 }
 
 /**
  * Compiles a comparison of a number or date with the range from `min` to `max`, giving `below`,
  * `inside` or `above`. A value that `read` cannot turn into a number is `unknown`.
  */
-function rangeTest(segments: readonly string[], min: number, max: number, below: Outcome, inside: Outcome, above: Outcome, read: ReadBound | undefined): CompiledPredicate {
+function rangeTest(ctx: Context, read: FieldReader, min: number, max: number, below: Outcome, inside: Outcome, above: Outcome, toBound: ReadBound | undefined): CompiledPredicate {
+  if (toBound === undefined) {
+    // Only numbers compare. A getter that throws in the fast form is caught by guardPlain.
+    const test: CompiledPredicate = (record) => {
+      const actual = read(record);
+      if (typeof actual !== 'number' || actual !== actual) return UNKNOWN;
+      return actual < min ? below : actual > max ? above : inside;
+    };
+    const [matchBelow, matchInside, matchAbove] = [below === MATCH, inside === MATCH, above === MATCH];
+    ctx.matchers.set(test, (record) => {
+      const actual = read(record);
+      if (typeof actual !== 'number') return false;
+      if (actual < min) return matchBelow;
+      if (actual > max) return matchAbove;
+      return actual === actual && matchInside;
+    });
+    return test;
+  }
   return (record) => {
     let actual: number | undefined;
     // toTime's instanceof runs a proxy's trap, and a value whose trap throws is unknown.
     try {
-      const raw = readPath(record, segments);
-      if (read !== undefined) actual = read(raw);
-      else if (typeof raw === 'number') actual = raw;
+      actual = toBound(read(record));
     } catch {
       return UNKNOWN;
     }
@@ -295,12 +350,18 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       }
       const parts = node.predicates.map((p, i) => compileNode(ctx, p, `${where}.predicates[${i}]`));
       if (parts.length === 0) return node.op === 'and' ? () => MATCH : () => NO_MATCH;
-      return node.op === 'and' ? combine(parts, NO_MATCH, MATCH) : combine(parts, MATCH, NO_MATCH);
+      if (parts.length === 1) return parts[0]!;
+      const and = node.op === 'and';
+      const test = and ? combine(parts, NO_MATCH, MATCH) : combine(parts, MATCH, NO_MATCH);
+      ctx.matchers.set(test, combineMatchers(parts.map((part) => matcherOf(ctx, part)), and));
+      return test;
     }
 
     case 'not': {
       const inner = compileNode(ctx, node.predicate, `${where}.predicate`);
-      return (record) => negate(inner(record));
+      const test: CompiledPredicate = (record) => negate(inner(record));
+      ctx.matchers.set(test, (record) => inner(record) === NO_MATCH);
+      return test;
     }
 
     case 'named': {
@@ -314,17 +375,17 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'not_equals':
     case 'one_of':
     case 'none_of': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       const values =
         'values' in node ? requireScalars(ctx, `${where}.values`, node.values) : requireScalars(ctx, `${where}.value`, [node.value]);
       const negated = node.op === 'not_equals' || node.op === 'none_of';
       const ignoreCase = node.ignoreCase === true;
       if (values.length > 0 && values.every((v) => typeof v === 'string')) {
-        return textMembership(segments, values.map((v) => fold(v as string, ignoreCase)), ignoreCase, negated, blanks);
+        return textMembership(ctx, read, values.map((v) => fold(v as string, ignoreCase)), ignoreCase, negated);
       }
       const compare = scalarComparer(values, ignoreCase, ctx.value);
       return (record) => {
-        const actual = readPath(record, segments);
+        const actual = read(record);
         if (isBlank(actual, blanks)) return UNKNOWN;
         const found = compare(actual);
         if (found === undefined) return UNKNOWN;
@@ -333,7 +394,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     }
 
     case 'contains_any_word': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       if (!Array.isArray(node.words)) {
         throw invalid(ctx, `${where}.words`, 'an array of strings', node.words);
       }
@@ -345,7 +406,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
         return key;
       });
       return (record) => {
-        const actual = readPath(record, segments);
+        const actual = read(record);
         if (typeof actual !== 'string' || isBlankText(actual, blanks)) return UNKNOWN;
         const text = wordKey(actual);
         return fromBoolean(phrases.some((phrase) => text.includes(phrase)));
@@ -355,12 +416,12 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'starts_with':
     case 'ends_with':
     case 'contains': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       const ignoreCase = node.ignoreCase;
       const needle = fold(requireString(ctx, `${where}.value`, node.value), ignoreCase);
       const op = node.op;
       return (record) => {
-        const actual = readPath(record, segments);
+        const actual = read(record);
         if (typeof actual !== 'string' || isBlankText(actual, blanks)) return UNKNOWN;
         const text = fold(actual, ignoreCase);
         if (op === 'starts_with') return fromBoolean(text.startsWith(needle));
@@ -373,31 +434,31 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     case 'gte':
     case 'lt':
     case 'lte': {
-      const segments = requireField(ctx, where, node);
-      const [bound, read] = requireBound(ctx, `${where}.value`, node.value, parseStrings);
+      const read = requireField(ctx, where, node);
+      const [bound, toBound] = requireBound(ctx, `${where}.value`, node.value, parseStrings);
       const above = node.op === 'gt' || node.op === 'gte' ? MATCH : NO_MATCH;
       const below = negate(above);
       const equal = node.op === 'gte' || node.op === 'lte' ? MATCH : NO_MATCH;
-      return rangeTest(segments, bound, bound, below, equal, above, read);
+      return rangeTest(ctx, read, bound, bound, below, equal, above, toBound);
     }
 
     case 'between': {
-      const segments = requireField(ctx, where, node);
-      const [min, read] = requireBound(ctx, `${where}.min`, node.min, parseStrings);
-      const [max, readMax] = requireBound(ctx, `${where}.max`, node.max, parseStrings);
-      if ((read === toTime) !== (readMax === toTime)) {
+      const read = requireField(ctx, where, node);
+      const [min, toBound] = requireBound(ctx, `${where}.min`, node.min, parseStrings);
+      const [max, toMax] = requireBound(ctx, `${where}.max`, node.max, parseStrings);
+      if ((toBound === toTime) !== (toMax === toTime)) {
         throw new ConfigError(ctx.api, where, `between needs two numbers or two dates, received ${describeValue(node.min)} and ${describeValue(node.max)}`);
       }
       if (min > max) {
         throw new ConfigError(ctx.api, where, `between needs min <= max, received min ${describeValue(node.min)} and max ${describeValue(node.max)}`);
       }
-      return rangeTest(segments, min, max, NO_MATCH, MATCH, NO_MATCH, read);
+      return rangeTest(ctx, read, min, max, NO_MATCH, MATCH, NO_MATCH, toBound);
     }
 
     case 'includes_all':
     case 'includes_any':
     case 'includes_none': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       const values = requireScalars(ctx, `${where}.values`, node.values);
       const ignoreCase = node.ignoreCase === true;
       const wanted = values.map((v) => (typeof v === 'string' ? fold(v, ignoreCase) : v));
@@ -406,11 +467,30 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       const matchWhenFound = node.op === 'includes_any';
       const stopOn = all ? NO_MATCH : matchWhenFound ? MATCH : NO_MATCH;
       const otherwise = negate(stopOn);
+      if (!ignoreCase && wanted.length === 1) {
+        const only = wanted[0];
+        const test: CompiledPredicate = (record) => {
+          try {
+            const actual = read(record);
+            if (!Array.isArray(actual)) return UNKNOWN;
+            return actual.includes(only) !== all ? stopOn : otherwise;
+          } catch {
+            return UNKNOWN;
+          }
+        };
+        // Without the try: guardPlain catches a throw of the fast form and falls back to the safe form, which has no such matcher.
+        const found = node.op !== 'includes_none';
+        if (!ctx.safe) ctx.matchers.set(test, (record) => {
+          const actual = read(record);
+          return Array.isArray(actual) && actual.includes(only) === found;
+        });
+        return test;
+      }
       // Without ignoreCase, elements are compared as they are, so no folded copy is made.
       return (record) => {
         // Array methods run a proxy's traps, and a value whose trap throws is unknown.
         try {
-          const actual = readPath(record, segments);
+          const actual = read(record);
           if (!Array.isArray(actual)) return UNKNOWN;
           for (let i = 0; i < wanted.length; i++) {
             const v = wanted[i];
@@ -426,10 +506,19 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
 
     case 'is_true':
     case 'is_false': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       const wanted = node.op === 'is_true';
+      if (!parseStrings) {
+        const test: CompiledPredicate = (record) => {
+          const actual = read(record);
+          if (typeof actual !== 'boolean') return UNKNOWN;
+          return actual === wanted ? MATCH : NO_MATCH;
+        };
+        ctx.matchers.set(test, (record) => read(record) === wanted);
+        return test;
+      }
       return (record) => {
-        const raw = readPath(record, segments);
+        const raw = read(record);
         const actual = typeof raw === 'boolean' ? raw : parseStrings ? toBoolean(raw, true) : undefined;
         if (actual === undefined) return UNKNOWN;
         return actual === wanted ? MATCH : NO_MATCH;
@@ -438,10 +527,10 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
 
     case 'exists':
     case 'missing': {
-      const segments = requireField(ctx, where, node);
+      const read = requireField(ctx, where, node);
       const present = node.op === 'exists' ? MATCH : NO_MATCH;
       const absent = negate(present);
-      return (record) => (isBlank(readPath(record, segments), blanks) ? absent : present);
+      return (record) => (isBlank(read(record), blanks) ? absent : present);
     }
 
     default: {
@@ -461,15 +550,54 @@ export function compilePredicate(
   predicate: PredicateNode,
   options?: EvaluationOptions,
   where = 'predicate',
+  slots: ReaderSlots = new Map(),
 ): CompiledPredicate {
+  return compileForms(api, predicate, options, where, slots).evaluate;
+}
+
+/** A predicate compiled into the forms that hot paths need. */
+export interface CompiledForms {
+  /** The outcome for any value, as {@link compilePredicate} returns it. */
+  readonly evaluate: CompiledPredicate;
+  /** Whether any value matches, skipping the work that separates `no_match` from `unknown`. */
+  readonly matches: CompiledMatcher;
+  /**
+   * Whether a record matches, for records that `guardPlain` (src/internal/path.ts) lets
+   * through; it may throw when a getter throws. Callers that combine many predicates guard
+   * their combination once instead of each predicate.
+   */
+  readonly fastMatches: CompiledMatcher;
+}
+
+/** Compiles a predicate like {@link compilePredicate} into every form of {@link CompiledForms}. */
+export function compileForms(
+  api: string,
+  predicate: PredicateNode,
+  options?: EvaluationOptions,
+  where = 'predicate',
+  slots: ReaderSlots = new Map(),
+): CompiledForms {
   const given: unknown = options?.placeholders;
   if (given !== undefined && !(Array.isArray(given) && given.every((p) => typeof p === 'string'))) {
     throw new ConfigError(api, 'placeholders', `expected an array of strings, received ${describeValue(given)}`);
   }
   const value = resolveValueOptions(options);
-  return compileNode({ api, value, blanks: prepareBlanks(value.placeholders) }, predicate, where);
+  const blanks = prepareBlanks(value.placeholders);
+  const build = (safe: boolean): [CompiledPredicate, CompiledMatcher] => {
+    const ctx: Context = { api, value, blanks, slots, safe, matchers: new Map() };
+    const test = compileNode(ctx, predicate, where);
+    return [test, matcherOf(ctx, test)];
+  };
+  const [fastTest, fastMatches] = build(false);
+  // The safe forms are built on first use: most callers never pass anything but plain objects.
+  let safeForms: [CompiledPredicate, CompiledMatcher] | undefined;
+  const safe = (): [CompiledPredicate, CompiledMatcher] => (safeForms ??= build(true));
+  return {
+    evaluate: guardPlain(fastTest, () => safe()[0]),
+    matches: guardPlain(fastMatches, () => safe()[1]),
+    fastMatches,
+  };
 }
-
 /** Lists the field paths a predicate reads, in order of first appearance. */
 export function predicateFields(predicate: PredicateNode): string[] {
   const fields: string[] = [];

@@ -1,7 +1,7 @@
 import { describeValue } from '../internal/config-error.js';
-import { readPath, splitPath } from '../internal/path.js';
+import { readPath, splitPath, type ReaderSlots } from '../internal/path.js';
 import { isMissing } from '../internal/values.js';
-import { compilePredicate, predicateFields, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
+import { compileForms, compilePredicate, predicateFields, type CompiledMatcher, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
 import type { Outcome, Predicate, PredicateNode } from '../predicate/types.js';
 import { compileDecay, type Decay, type DecayFunction } from './decay.js';
 import type { ParsedEvent, ScoreIssue } from './events.js';
@@ -100,8 +100,10 @@ export interface CompiledRule {
   readonly expected: Readonly<Record<string, string>>;
   /** Returns the rule's whole points after decay and its own cap, filling `detail` when given. */
   readonly run: (lead: unknown, context: Context, detail?: RuleDetail) => number;
-  /** The criterion alone, for a field rule without a timestamp: the fast path of `total`. */
+  /** The criterion alone, for a field rule without a timestamp. */
   readonly test?: CompiledPredicate;
+  /** Whether the criterion matches a plain record, for a field rule without a timestamp: the fast path of `total`. */
+  readonly fastMatches?: CompiledMatcher;
 }
 
 const MATCH: Outcome = 'match';
@@ -154,6 +156,7 @@ export function compileRule(
   placeholders: readonly string[],
   groupDecay: Decay | undefined,
   report: ReportProblem,
+  slots: ReaderSlots = new Map(),
 ): CompiledRule | undefined {
   if (rule === null || typeof rule !== 'object') {
     report(where, `expected a rule object, received ${describeValue(rule)}`);
@@ -250,7 +253,8 @@ export function compileRule(
     }
   }
 
-  const test: CompiledPredicate | undefined = reportThrown(api, report, () => compilePredicate(api, rule.when, options, `${where}.when`));
+  const forms = reportThrown(api, report, () => compileForms(api, rule.when, options, `${where}.when`, slots));
+  const test: CompiledPredicate | undefined = forms?.evaluate;
   const fieldPaths = test === undefined ? [] : predicateFields(rule.when);
   const at = rule.at;
   const atSegments = at === undefined ? undefined : reportThrown(api, report, () => splitPath(api, `${where}.at`, at));
@@ -273,6 +277,7 @@ export function compileRule(
       fields,
       expected,
       test,
+      fastMatches: forms!.fastMatches,
       run: (lead, _context, detail) => {
         const outcome = test(lead);
         const earned = outcome === MATCH ? points : 0;

@@ -1,5 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { readPath, splitPath } from '../internal/path.js';
+import { guardPlain, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
+import { SUM_SLOTS } from '../internal/readers.generated.js';
 import { isMissing } from '../internal/values.js';
 import { resolveValueOptions, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
 import type { Outcome } from '../predicate/types.js';
@@ -225,6 +226,20 @@ function clipLines(lines: Line[], start: number, end: number, cap: number, floor
 }
 
 /**
+ * Sums the points of the rules that match, for rules without time. The sum is a chain of links,
+ * each from its own function literal (see readers.generated.ts), rather than a loop: each call
+ * site then always calls the same rule, and V8 inlines the rule's criterion and field reads.
+ */
+function sumOfMatches(rules: readonly CompiledRule[]): (lead: unknown) => number {
+  let sum: (lead: unknown) => number = () => 0;
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const rule = rules[i]!;
+    sum = SUM_SLOTS[i % SUM_SLOTS.length]!(rule.fastMatches!, rule.points, sum);
+  }
+  return sum;
+}
+
+/**
  * Moves the scorecard's total into [floor, cap] like {@link clipLines}, but takes from or gives
  * to a line only while its group stays within the group's own limits. That is always possible
  * because caps are 0 or more and floors 0 or less: reducing every group with a positive sum to
@@ -306,6 +321,8 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
   const { placeholders } = resolveValueOptions(validPlaceholders ? definition : {});
 
   const ids = new Set<string>();
+  // One slot table for all rules, so that their fields spread over distinct readers.
+  const slots: ReaderSlots = new Map();
   const compileList = (list: readonly ScoringRule[], where: string, decay: Decay | undefined): CompiledRule[] => {
     if (!Array.isArray(list)) {
       report(where, `expected an array of rules, received ${describeValue(list)}`);
@@ -317,7 +334,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
       if (typeof id !== 'string' || id.length === 0) report(`${at}.id`, `expected a non-empty string, received ${describeValue(id)}`);
       else if (ids.has(id)) report(`${at}.id`, `duplicate rule id ${JSON.stringify(id)}; rule ids must be unique`);
       else ids.add(id);
-      return compileRule(API, rule, at, definition, placeholders, decay, report) ?? [];
+      return compileRule(API, rule, at, definition, placeholders, decay, report, slots) ?? [];
     });
   };
 
@@ -381,14 +398,8 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
 
   // Without time, caps or floors, a total is a plain sum of the points of the rules that match.
   const plain = !timed && cap === Infinity && floor === -Infinity && plan.every((group) => group.cap === Infinity && group.floor === -Infinity);
-  const tests = compiled.map((rule) => rule.test);
-  const points = compiled.map((rule) => rule.points);
-
-  const sumMatches = (lead: T): number => {
-    let sum = 0;
-    for (let i = 0; i < tests.length; i++) if ((tests[i] as CompiledPredicate)(lead) === 'match') sum += points[i] as number;
-    return sum;
-  };
+  // The fast sum reads plain objects only and may throw on a getter; anything else goes through the rules' own checks.
+  const sumMatches = plain ? guardPlain(sumOfMatches(compiled), () => (lead) => clippedTotal(lead as T)) : undefined;
 
   const clippedTotal = (lead: T, options?: ScoreOptions<Name>): number => {
     const ctx: Context = timed ? context(lead, options, undefined).context : untimed;
@@ -408,7 +419,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
     if (sum < floor) return floor;
     return sum;
   };
-  const total = plain ? sumMatches : clippedTotal;
+  const total = sumMatches ?? clippedTotal;
 
   // Shared by every contribution without clips, and frozen because callers receive it.
   const noClips: readonly Clip[] = Object.freeze([]);

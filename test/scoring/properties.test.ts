@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
-import { scorecard, type Decay, type ScorecardDefinition, type ScoringRule } from 'netspear';
+import { describe, expect, it } from 'vitest';
+import { atLeast, equals, scorecard, type Decay, type ScorecardDefinition, type ScoringRule } from 'netspear';
 import { predicateArb, recordArb } from '../predicate/arbitraries.js';
 import { decayArb, definitionArb, eventsArb, NOW, rulesArb } from './arbitraries.js';
 
@@ -116,4 +116,36 @@ describe('decay properties', () => {
       expect(at(Math.max(a, b))).toBeLessThanOrEqual(at(Math.min(a, b)));
     },
   );
+});
+
+/** Untimed field rules without caps: the definitions whose total takes the fast sum. */
+const plainRulesArb = fc.array(fc.tuple(predicateArb, fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 12 }).map((pairs) =>
+  pairs.map(([when, points], i): ScoringRule => ({ id: `r${i}`, when, points })),
+);
+
+describe('scorecard fast sum', () => {
+  test.prop([plainRulesArb, recordArb])('total equals the ledger total', (rules, lead) => {
+    const card = scorecard({ rules, mqlThreshold: 10 });
+    expect(card.total(lead)).toBe(card.score(lead).total);
+  });
+
+  test.prop([plainRulesArb, recordArb])('class instances score alike', (rules, lead) => {
+    class Lead {}
+    const card = scorecard({ rules, mqlThreshold: 10 });
+    expect(card.total(Object.assign(new Lead(), lead))).toBe(card.total(lead));
+  });
+});
+
+describe('scorecard fast sum on hostile leads', () => {
+  it('reads a throwing getter as missing', () => {
+    const card = scorecard({ rules: [{ id: 'big', when: atLeast('employees', 100), points: 10 }, { id: 'us', when: equals('country', 'US'), points: 5 }], mqlThreshold: 10 });
+    const lead = {
+      country: 'US',
+      get employees(): number {
+        throw new Error('no access');
+      },
+    };
+    expect(card.total(lead)).toBe(5);
+    expect(card.score(lead).missingFields).toEqual(['employees']);
+  });
 });
