@@ -124,7 +124,13 @@ export function renderEmailListModules(sources: EmailListSources, today: string)
   const disposablePackage = sources.disposablePackage;
 
   const freeMailModule = `${header(providers, 'common.json', today)}
-/** Source of the built-in free-mail list. */
+/**
+ * Source of the built-in free-mail list.
+ *
+ * @example
+ * // Record which list classified the leads, next to the results.
+ * const freeMailList = \`\${FREE_MAIL_SOURCE.package}@\${FREE_MAIL_SOURCE.version}\`; // '${providers.name}@${providers.version}'
+ */
 export const FREE_MAIL_SOURCE = {
   package: ${JSON.stringify(providers.name)},
   version: ${JSON.stringify(providers.version)},

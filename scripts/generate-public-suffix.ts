@@ -93,7 +93,12 @@ export function renderPublicSuffixModule(listText: string, versionText: string):
 // public_suffix_list.dat and public_suffix_list.VERSION in the folder named by NETSPEAR_DATA
 // and run \`npm run generate\`.
 
-/** Version of the Public Suffix List that the rules come from. */
+/**
+ * Version of the Public Suffix List that the rules come from.
+ *
+ * @example
+ * PUBLIC_SUFFIX_LIST_VERSION.date; // ${JSON.stringify(date)}, the date of the list's commit
+ */
 export const PUBLIC_SUFFIX_LIST_VERSION = {
   /** Commit of the list's repository. */
   commit: ${JSON.stringify(commit)},

@@ -136,7 +136,14 @@ export interface NoAccountMatch {
 /** Outcome of `matchAccount`. */
 export type AccountMatch<A extends AccountLike = AccountLike> = AccountMatchFound<A> | NoAccountMatch;
 
-/** Confidence of each step; `fuzzy_name` scales its value by the similarity. */
+/**
+ * Confidence of each step; `fuzzy_name` scales its value by the similarity.
+ *
+ * @example
+ * // Accept matches at least as sure as an exact name match, and send weaker ones to review.
+ * const match = matchAccount(index, lead.email);
+ * const accepted = match.matched && match.confidence >= STEP_CONFIDENCE.name;
+ */
 export const STEP_CONFIDENCE: Readonly<Record<MatchStep, number>> = {
   domain: 1,
   alias: 0.9,

@@ -2,7 +2,13 @@
 // email-providers 2.26.0 on 2026-12-04; do not edit. To regenerate after
 // updating the package, run `npm run generate`.
 
-/** Source of the built-in free-mail list. */
+/**
+ * Source of the built-in free-mail list.
+ *
+ * @example
+ * // Record which list classified the leads, next to the results.
+ * const freeMailList = `${FREE_MAIL_SOURCE.package}@${FREE_MAIL_SOURCE.version}`; // 'email-providers@2.26.0'
+ */
 export const FREE_MAIL_SOURCE = {
   package: "email-providers",
   version: "2.26.0",

@@ -4,7 +4,13 @@ import { parseIsoDate } from '../predicate/dates.js';
 import type { Predicate, PredicateNode, Scalar } from '../predicate/types.js';
 import { checkFieldPath, FORBIDDEN_KEYS, isObject, IssueList, own, type ImportResult } from './issues.js';
 
-/** The version of the JSON form that {@link toPredicateJson} writes and {@link parsePredicate} reads. */
+/**
+ * The version of the JSON form that {@link toPredicateJson} writes and {@link parsePredicate} reads.
+ *
+ * @example
+ * const stored = toPredicateJson(equals('country', 'US'));
+ * stored.version === PREDICATE_JSON_VERSION; // true
+ */
 export const PREDICATE_JSON_VERSION = 1;
 
 /** A node of the JSON form: a predicate node, or a reference to a named definition. */

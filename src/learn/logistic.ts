@@ -39,6 +39,12 @@ function solveCholesky(a: Float64Array, b: Float64Array, n: number): Float64Arra
  * Fits an L2-regularised logistic regression on binary features by Newton's method, which is
  * deterministic: the same rows give the same model. `rows[i]` lists the indices of the
  * features that are 1 for row i. The intercept is not regularised.
+ *
+ * @example
+ * // Feature 0 is "visited the pricing page": 3 of 4 visitors converted, and 1 of 4 others did.
+ * const model = fitLogistic([[0], [0], [0], [0], [], [], [], []], [true, true, true, false, true, false, false, false], 1, 0.1);
+ * model.weights[0]; // 1.75: a visit multiplies the odds of converting by about e^1.75 ≈ 5.8
+ * model.intercept; // -0.88
  */
 export function fitLogistic(
   rows: readonly (readonly number[])[],

@@ -97,7 +97,21 @@ export interface PipelineVelocityReport {
   readonly issues: readonly MetricIssue[];
 }
 
-/** The segment of rows whose segment field is missing. */
+/**
+ * The segment, and in {@link conversionByTier} the tier, of rows whose key is missing, blank, or
+ * neither a string nor a finite number.
+ *
+ * @example
+ * const report = pipelineVelocity(opportunities, {
+ *   won: equals('stage', 'Closed Won'),
+ *   lost: equals('stage', 'Closed Lost'),
+ *   amount: 'amount',
+ *   engagedAt: 'createdAt',
+ *   closedAt: 'closedAt',
+ *   segment: 'region',
+ * });
+ * const withoutRegion = report.segments.find((segment) => segment.segment === NO_SEGMENT);
+ */
 export const NO_SEGMENT = '(none)';
 
 /** An opportunity that passed validation. */

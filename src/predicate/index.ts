@@ -8,6 +8,7 @@ export type {
   FieldValue,
   FlagOperator,
   MembershipOperator,
+  NestedPath,
   Outcome,
   PathTo,
   Predicate,

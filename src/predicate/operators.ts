@@ -316,36 +316,73 @@ export function named<T>(name: string, predicate: Predicate<T>): Predicate<T> {
   return { op: 'named', name, predicate };
 }
 
-/** Operators bound to a record type, so field paths and values are checked when compiling. */
+/**
+ * Operators bound to a record type, so field paths and values are checked when compiling. Each
+ * method builds the same predicate as the plain operator of the same name.
+ *
+ * @example
+ * interface Lead { title: string; employees: number; tags: string[] }
+ * const l: FieldOperators<Lead> = fieldsOf<Lead>();
+ * l.and(l.atLeast('employees', 50), l.includesAny('tags', ['trial']))
+ */
 export interface FieldOperators<T> {
+  /** Builds a predicate that matches when the field equals a value of the field's type. */
   equals<P extends FieldPath<T>>(field: P, value: ScalarAt<T, P>, options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the field is present and differs from the value. */
   notEquals<P extends FieldPath<T>>(field: P, value: ScalarAt<T, P>, options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the field equals one of the values. */
   oneOf<P extends FieldPath<T>>(field: P, values: readonly ScalarAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the field is present and equals none of the values. */
   noneOf<P extends FieldPath<T>>(field: P, values: readonly ScalarAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the string field contains any of the words as whole words. */
   containsAnyWord(field: PathTo<T, string>, words: readonly string[]): Predicate<T>;
+  /** Builds a predicate that matches when the string field starts with the value. */
   startsWith(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the string field ends with the value. */
   endsWith(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the string field contains the value as a substring. */
   contains(field: PathTo<T, string>, value: string, options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the number field is greater than the bound. */
   greaterThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  /** Builds a predicate that matches when the date field is after the bound. */
   greaterThan(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
+  /** Builds a predicate that matches when the number field is at least the bound. */
   atLeast(field: PathTo<T, number>, value: number): Predicate<T>;
+  /** Builds a predicate that matches when the date field is on or after the bound. */
   atLeast(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
+  /** Builds a predicate that matches when the number field is less than the bound. */
   lessThan(field: PathTo<T, number>, value: number): Predicate<T>;
+  /** Builds a predicate that matches when the date field is before the bound. */
   lessThan(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
+  /** Builds a predicate that matches when the number field is at most the bound. */
   atMost(field: PathTo<T, number>, value: number): Predicate<T>;
+  /** Builds a predicate that matches when the date field is on or before the bound. */
   atMost(field: PathTo<T, Date | string>, value: Date | string): Predicate<T>;
+  /** Builds a predicate that matches when the number field lies from `min` to `max`, both included. */
   between(field: PathTo<T, number>, min: number, max: number): Predicate<T>;
+  /** Builds a predicate that matches when the date field lies from `min` to `max`, both included. */
   between(field: PathTo<T, Date | string>, min: Date | string, max: Date | string): Predicate<T>;
+  /** Builds a predicate that matches when the array field contains every value. */
   includesAll<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the array field contains at least one of the values. */
   includesAny<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the array field contains none of the values. */
   includesNone<P extends PathTo<T, readonly unknown[]>>(field: P, values: readonly ElementAt<T, P>[], options?: CaseOptions): Predicate<T>;
+  /** Builds a predicate that matches when the boolean field is `true`. */
   isTrue(field: PathTo<T, boolean>): Predicate<T>;
+  /** Builds a predicate that matches when the boolean field is `false`. */
   isFalse(field: PathTo<T, boolean>): Predicate<T>;
+  /** Builds a predicate that matches when the field has a value. */
   exists(field: FieldPath<T>): Predicate<T>;
+  /** Builds a predicate that matches when the field has no value. */
   missing(field: FieldPath<T>): Predicate<T>;
+  /** Combines predicates on `T` into one that matches when every one matches. */
   and(...predicates: readonly Predicate<T>[]): Predicate<T>;
+  /** Combines predicates on `T` into one that matches when any one matches. */
   or(...predicates: readonly Predicate<T>[]): Predicate<T>;
+  /** Inverts a predicate on `T`; `unknown` stays `unknown`. */
   not(predicate: Predicate<T>): Predicate<T>;
+  /** Names a predicate on `T`, so explanations and the JSON form refer to it by name. */
   named(name: string, predicate: Predicate<T>): Predicate<T>;
 }
 

@@ -53,13 +53,32 @@ declare const recordType: unique symbol;
  * A predicate on records of type `T`: a {@link PredicateNode} that remembers, in the type
  * system only, which record type its field paths were checked against.
  */
-export type Predicate<T = any> = PredicateNode & { readonly [recordType]?: (record: T) => void };
+export type Predicate<T = any> = PredicateNode & {
+  /** The record type `T`, as a type-only marker. No predicate carries this property at run time. */
+  readonly [recordType]?: (record: T) => void;
+};
 
 type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+/**
+ * Values that a field path ends at rather than enters.
+ * @inline
+ */
 type Leaf = Primitive | readonly unknown[] | Date | ((...args: never[]) => unknown);
+/**
+ * Maps a depth to the one below it: `Depth[4]` is 3, and `Depth[0]` is never, which ends the recursion.
+ * @inline
+ */
 type Depth = [never, 0, 1, 2, 3, 4];
 
-type NestedPath<T, D extends number> = [D] extends [never]
+/**
+ * The dotted paths into `T` of at most `D + 1` segments. {@link FieldPath} uses depth 4.
+ * Arrays, dates and functions are leaves, so no path enters them.
+ *
+ * @example
+ * type Lead = { email: string; company: { name: string; address: { country: string } } };
+ * type Paths = NestedPath<Lead, 1>; // 'email' | 'company' | 'company.name' | 'company.address'
+ */
+export type NestedPath<T, D extends number> = [D] extends [never]
   ? never
   : T extends Leaf
     ? never

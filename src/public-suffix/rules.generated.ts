@@ -7,7 +7,12 @@
 // public_suffix_list.dat and public_suffix_list.VERSION in the folder named by NETSPEAR_DATA
 // and run `npm run generate`.
 
-/** Version of the Public Suffix List that the rules come from. */
+/**
+ * Version of the Public Suffix List that the rules come from.
+ *
+ * @example
+ * PUBLIC_SUFFIX_LIST_VERSION.date; // "Wed Aug 19 21:18:36 2026 +0200", the date of the list's commit
+ */
 export const PUBLIC_SUFFIX_LIST_VERSION = {
   /** Commit of the list's repository. */
   commit: "e8c9a2b2b2856b6449999dd0ec0d118f364ed0cd",

@@ -10,7 +10,9 @@ export type RouterAbortSignal = typeof globalThis extends { readonly AbortSignal
 
 /** Timer functions the router uses for hook timeouts and retry backoff; inject fakes in tests. */
 export interface Timers {
+  /** Schedules `callback` after `ms` milliseconds and returns a handle for `clearTimeout`. */
   readonly setTimeout: (callback: () => void, ms: number) => unknown;
+  /** Cancels the callback scheduled under `handle`, which `setTimeout` returned. */
   readonly clearTimeout: (handle: unknown) => void;
 }
 

@@ -12,6 +12,15 @@ export type ReportProblem = (path: string, message: string) => false;
 /**
  * An invalid scorecard definition with every problem found, not only the first. Its `path` and
  * the first line of its message are those of the first problem; `problems` lists them all.
+ *
+ * @example
+ * try {
+ *   scorecardFromJSON(definitionText);
+ * } catch (error) {
+ *   if (!(error instanceof DefinitionError)) throw error;
+ *   for (const problem of error.problems) console.log(`${problem.path}: ${problem.message}`);
+ *   // rules[0].points: expected a whole number of points, received "twenty"
+ * }
  */
 export class DefinitionError extends ConfigError {
   readonly problems: readonly DefinitionProblem[];

@@ -4,9 +4,11 @@
 //   npx tsx --tsconfig tsconfig.test.json test/docs/api-reference.ts
 //
 // It fails on any typedoc warning (typedoc.json sets treatWarningsAsErrors) and on any gap.
+// test/docs/api-reference.test.ts runs the same build into a temporary folder.
 import { pathToFileURL } from 'node:url';
 import {
   Application,
+  Logger,
   LogLevel,
   ReflectionKind,
   TSConfigReader,
@@ -37,6 +39,51 @@ export async function convertApi(options: TypeDocOptions = {}): Promise<{ app: A
   const project = await app.convert();
   if (project === undefined) throw new Error('typedoc could not convert the entry points; run `npx typedoc` to see why');
   return { app, project };
+}
+
+/** The outcome of {@link buildApiReference}. */
+export interface ApiReferenceBuild {
+  readonly project: ProjectReflection;
+  /** Every warning and error typedoc logged, as it prints them but without colours. */
+  readonly problems: readonly string[];
+  /** Whether the HTML was written, which it is not after a problem in conversion or validation, or when `emit` is `none`. */
+  readonly written: boolean;
+}
+
+/**
+ * Keeps every warning and error that `logger` receives from now on, and still passes each
+ * message on, so the logger prints and counts as before.
+ */
+function recordProblems(logger: Logger): string[] {
+  const problems: string[] = [];
+  const log = logger.log.bind(logger);
+  logger.log = (message, level) => {
+    // typedoc colours the `[warning]` and `[error]` prefixes with ANSI escape codes.
+    if (level === LogLevel.Warn || level === LogLevel.Error) problems.push(message.replace(/\u001b\[[0-9;]*m/g, ''));
+    log(message, level);
+  };
+  return problems;
+}
+
+/**
+ * Converts, validates and renders the entry points of typedoc.json as `typedoc` does, with
+ * `options` taking precedence over the file, and returns every warning and error it logged.
+ * Like `typedoc` with treatWarningsAsErrors, it writes no HTML after a problem.
+ */
+export async function buildApiReference(options: TypeDocOptions = {}): Promise<ApiReferenceBuild> {
+  const app = await Application.bootstrapWithPlugins(options, [new TypeDocReader(), new TSConfigReader()]);
+  const problems = recordProblems(app.logger);
+  // Problems with the options are logged while bootstrapping, before the recorder is in place.
+  const optionProblems = app.logger.warningCount + app.logger.errorCount;
+  if (optionProblems > 0) problems.push(`${optionProblems} warnings or errors while reading the typedoc options; run \`npx typedoc\` to see them`);
+
+  const project = await app.convert();
+  if (project === undefined) throw new Error(`typedoc could not convert the entry points:\n${problems.join('\n')}`);
+  app.validate(project);
+  if (problems.length > 0 || app.options.getValue('emit') === 'none') return { project, problems, written: false };
+
+  await app.generateOutputs(project);
+  return { project, problems, written: true };
 }
 
 /** Returns the comments of a reflection and of its call signatures; overloads document one of them. */
@@ -73,20 +120,18 @@ export function formatGap(gap: DocumentationGap): string {
 
 /** Builds docs/api and returns the process exit status: 0, or 1 after printing what failed. */
 async function buildReference(): Promise<number> {
-  const { app, project } = await convertApi();
-  app.validate(project);
-  if (app.logger.hasErrors() || app.logger.hasWarnings()) {
-    console.error('typedoc reported the problems above; docs/api was not written');
+  const { project, problems, written } = await buildApiReference();
+  if (problems.length > 0) {
+    console.error(`typedoc reported the ${problems.length} problems above; ${written ? 'docs/api was written, but fix them' : 'docs/api was not written'}`);
     return 1;
   }
-  await app.generateOutputs(project);
   const gaps = findDocumentationGaps(project);
   for (const gap of gaps) console.error(formatGap(gap));
   if (gaps.length > 0) {
     console.error(`${gaps.length} public exports lack a summary or an @example; add them as a JSDoc comment`);
     return 1;
   }
-  return app.logger.hasErrors() ? 1 : 0;
+  return 0;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
