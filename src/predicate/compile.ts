@@ -294,7 +294,7 @@ function textMembership(ctx: Context, read: FieldReader, list: readonly string[]
   if (plain && !negated) {
     ctx.matchers.set(test, (record) => {
       const actual = read(record);
-      return typeof actual === 'string' && (actual === first || actual === second);
+      return actual === first || actual === second;
     });
   }
   return test;
