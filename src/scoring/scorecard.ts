@@ -375,10 +375,11 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
       if (tier.min === undefined || total >= tier.min) index = i;
       if (tier.name === previousTier) previous = i;
     }
-    const kept = tiers[previous]?.min;
+    // Negative indexes are checked first: reading tiers[-1] is a slow property lookup in V8.
+    const kept = previous < 0 ? undefined : tiers[previous]!.min;
     // Hysteresis only slows a fall: a lead rises to a higher tier as soon as it reaches its min.
     if (kept !== undefined && previous < (index < 0 ? tiers.length : index) && total >= kept - hysteresis) return previousTier;
-    return tiers[index]?.name;
+    return index < 0 ? undefined : tiers[index]!.name;
   };
 
   const context = (lead: T, options: ScoreOptions<Name> | undefined, issues: ScoreIssue[] | undefined) => {
