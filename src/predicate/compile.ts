@@ -10,6 +10,9 @@ export type CompiledPredicate = (record: unknown) => Outcome;
 /** A compiled test of whether a record matches, for callers that treat `unknown` as `no_match`. */
 export type CompiledMatcher = (record: unknown) => boolean;
 
+/** The deepest nesting of and, or, not and named a predicate may have, as in the JSON form. */
+export const MAX_PREDICATE_DEPTH = 64;
+
 /** Options that decide how raw field values are read. */
 export interface EvaluationOptions {
   /**
@@ -310,7 +313,8 @@ function rangeTest(ctx: Context, read: FieldReader, min: number, max: number, be
     const test: CompiledPredicate = (record) => {
       const actual = read(record);
       if (typeof actual !== 'number' || actual !== actual) return UNKNOWN;
-      return actual < min ? below : actual > max ? above : inside;
+      if (actual < min) return below;
+      return actual > max ? above : inside;
     };
     const [matchBelow, matchInside, matchAbove] = [below === MATCH, inside === MATCH, above === MATCH];
     ctx.matchers.set(test, (record) => {
@@ -335,7 +339,12 @@ function rangeTest(ctx: Context, read: FieldReader, min: number, max: number, be
   };
 }
 
-function compileNode(ctx: Context, node: PredicateNode, where: string): CompiledPredicate {
+function compileNode(ctx: Context, node: PredicateNode, where: string, depth = 0): CompiledPredicate {
+  // A bound on nesting turns a definition from an admin page that nests too deep into a clear
+  // error rather than a stack overflow, here and in every later walk of the same tree.
+  if (depth > MAX_PREDICATE_DEPTH) {
+    throw new ConfigError(ctx.api, where, `predicates nest more than ${MAX_PREDICATE_DEPTH} levels deep`);
+  }
   if (node === null || typeof node !== 'object') {
     throw invalid(ctx, where, 'a predicate object', node);
   }
@@ -348,7 +357,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       if (!Array.isArray(node.predicates)) {
         throw invalid(ctx, `${where}.predicates`, 'an array of predicates', node.predicates);
       }
-      const parts = node.predicates.map((p, i) => compileNode(ctx, p, `${where}.predicates[${i}]`));
+      const parts = node.predicates.map((p, i) => compileNode(ctx, p, `${where}.predicates[${i}]`, depth + 1));
       if (parts.length === 0) return node.op === 'and' ? () => MATCH : () => NO_MATCH;
       if (parts.length === 1) return parts[0]!;
       const and = node.op === 'and';
@@ -358,7 +367,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
     }
 
     case 'not': {
-      const inner = compileNode(ctx, node.predicate, `${where}.predicate`);
+      const inner = compileNode(ctx, node.predicate, `${where}.predicate`, depth + 1);
       const test: CompiledPredicate = (record) => negate(inner(record));
       ctx.matchers.set(test, (record) => inner(record) === NO_MATCH);
       return test;
@@ -368,7 +377,7 @@ function compileNode(ctx: Context, node: PredicateNode, where: string): Compiled
       if (requireString(ctx, `${where}.name`, node.name).length === 0) {
         throw new ConfigError(ctx.api, `${where}.name`, 'expected a non-empty name');
       }
-      return compileNode(ctx, node.predicate, `${where}.predicate`);
+      return compileNode(ctx, node.predicate, `${where}.predicate`, depth + 1);
     }
 
     case 'equals':

@@ -45,6 +45,15 @@ export function notEquals(field: string, value: Scalar, options?: CaseOptions): 
 }
 
 /**
+ * Copies a list of values. A value that is not an array, such as the string `'SaaS'` from
+ * JavaScript code, is kept as it is, so that compiling the predicate rejects it with a clear
+ * error instead of spreading it into characters.
+ */
+function copyList<T>(list: readonly T[]): readonly T[] {
+  return Array.isArray(list) ? [...list] : list;
+}
+
+/**
  * Matches when the field equals one of the values.
  *
  * @example
@@ -52,7 +61,7 @@ export function notEquals(field: string, value: Scalar, options?: CaseOptions): 
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function oneOf(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
-  return withCase({ op: 'one_of', field, values: [...values] }, options);
+  return withCase({ op: 'one_of', field, values: copyList(values) }, options);
 }
 
 /**
@@ -63,7 +72,7 @@ export function oneOf(field: string, values: readonly Scalar[], options?: CaseOp
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function noneOf(field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
-  return withCase({ op: 'none_of', field, values: [...values] }, options);
+  return withCase({ op: 'none_of', field, values: copyList(values) }, options);
 }
 
 /**
@@ -75,7 +84,7 @@ export function noneOf(field: string, values: readonly Scalar[], options?: CaseO
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function containsAnyWord(field: string, words: readonly string[]): Predicate {
-  return { op: 'contains_any_word', field, words: [...words] };
+  return { op: 'contains_any_word', field, words: copyList(words) };
 }
 
 function text(op: TextOperator) {
@@ -189,7 +198,7 @@ export function between(field: string, min: BoundInput, max: BoundInput): Predic
 }
 
 function arrayOp(op: ArrayOperator, field: string, values: readonly Scalar[], options?: CaseOptions): Predicate {
-  return withCase({ op, field, values: [...values] }, options);
+  return withCase({ op, field, values: copyList(values) }, options);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describeValue } from '../internal/config-error.js';
 
 /** One problem in a definition, with its location in the library's path format. */
 export interface SchemaIssue {
-  /** The zod issue code (such as `invalid_type` or `unrecognized_keys`), or `invalid_json` for unreadable text. */
+  /** The zod issue code (such as `invalid_type` or `unrecognized_keys`), `invalid_json` for unreadable text, or `too_deep` for nesting no definition needs. */
   readonly code: string;
   /** The location of the problem, such as `groups[2].rules[0].points`; empty for the whole definition. */
   readonly path: string;

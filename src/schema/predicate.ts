@@ -161,8 +161,32 @@ export function predicateDocumentSchema(): z.ZodType<PredicateDocument> {
   ).superRefine(checkReferences as never) as unknown as z.ZodType<PredicateDocument>;
 }
 
+/**
+ * The deepest nesting of objects and arrays a definition may have. A predicate nested 64
+ * levels deep, the library's limit, takes about 130 levels of JSON, so this bound rejects only
+ * input that no valid definition needs, before zod recurses into it.
+ */
+const MAX_JSON_DEPTH = 200;
+
+/** Returns the path of the first value nested deeper than `max` levels, without recursion, or undefined. */
+function tooDeep(value: unknown, max: number): string | undefined {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [current, path, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > max) return path;
+    if (Array.isArray(current)) current.forEach((item, i) => stack.push([item, `${path}[${i}]`, depth + 1]));
+    else for (const [key, item] of Object.entries(current)) stack.push([item, path === '' ? key : `${path}.${key}`, depth + 1]);
+  }
+  return undefined;
+}
+
 /** Runs a zod schema and turns a thrown error, such as a stack overflow on hostile nesting, into an issue. */
 export function safeRun<T>(schema: z.ZodType<T>, value: unknown): { success: true; data: T } | { success: false; issues: SchemaIssue[] } {
+  const deep = tooDeep(value, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    return { success: false, issues: [{ code: 'too_deep', path: deep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
+  }
   try {
     const result = schema.safeParse(value);
     return result.success ? { success: true, data: result.data } : { success: false, issues: toSchemaIssues(result.error.issues) };

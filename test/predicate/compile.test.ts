@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/internal/config-error.js';
-import { compilePredicate, predicateFields, wordKey } from '../../src/predicate/compile.js';
+import { compilePredicate, MAX_PREDICATE_DEPTH, predicateFields, wordKey } from '../../src/predicate/compile.js';
 import {
   and,
   atLeast,
@@ -14,6 +14,7 @@ import {
   oneOf,
   or,
   type Predicate,
+  type PredicateNode,
 } from '../../src/predicate/index.js';
 
 /** Compiles a predicate and returns the error it throws, or fails the test when none is thrown. */
@@ -26,6 +27,28 @@ function compileError(predicate: unknown): ConfigError {
   }
   throw new Error('expected compilePredicate to throw a ConfigError');
 }
+
+/** Builds a predicate of `depth` nested nots around a flag test. */
+function nested(depth: number): PredicateNode {
+  let node: PredicateNode = { op: 'is_true', field: 'active' };
+  for (let i = 0; i < depth; i++) node = { op: 'not', predicate: node };
+  return node;
+}
+
+describe('compilePredicate nesting limit', () => {
+  it('accepts the deepest allowed nesting', () => {
+    expect(compilePredicate('test', nested(MAX_PREDICATE_DEPTH))({ active: true })).toBe('match');
+  });
+
+  it('rejects one level deeper', () => {
+    const error = compileError(nested(MAX_PREDICATE_DEPTH + 1));
+    expect(error.message).toContain(`more than ${MAX_PREDICATE_DEPTH} levels`);
+  });
+
+  it('rejects hostile depth without overflow', () => {
+    expect(compileError(nested(20_000)).name).toBe('NetspearConfigError');
+  });
+});
 
 describe('compilePredicate validation', () => {
   it('error has config name', () => {

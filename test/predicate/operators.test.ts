@@ -126,6 +126,17 @@ describe('equality operators', () => {
   });
 });
 
+describe('list operators from untyped code', () => {
+  // JavaScript callers can pass a string where a list belongs; it must not become its characters.
+  it.each([
+    ['oneOf', () => oneOf('industry', 'SaaS' as never), 'predicate.values'],
+    ['includesAny', () => includesAny('techStack', 'aws' as never), 'predicate.values'],
+    ['containsAnyWord', () => containsAnyWord('title', 'VP' as never), 'predicate.words'],
+  ])('%s rejects a string', (_name, build, path) => {
+    expect(() => evaluate(build(), { industry: 'S', techStack: ['a'], title: 'V' })).toThrow(expect.objectContaining({ name: 'NetspearConfigError', path }));
+  });
+});
+
 describe('membership operators', () => {
   const industries = oneOf('industry', ['SaaS', 'Finance']);
 

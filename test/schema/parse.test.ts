@@ -129,3 +129,20 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('');
   });
 });
+
+describe('parse functions on hostile nesting', () => {
+  /** Builds JSON text of `depth` nested nots, the way a hostile admin page could send it. */
+  const nestedText = (depth: number): string =>
+    `{"mqlThreshold":1,"rules":[{"id":"a","points":1,"when":${'{"op":"not","predicate":'.repeat(depth)}{"op":"is_true","field":"x"}${'}'.repeat(depth)}}]}`;
+
+  it('reports too_deep without overflow', () => {
+    const result = parseScorecardDefinition(nestedText(5_000));
+    expect(result.issues?.map((issue) => issue.code)).toEqual(['too_deep']);
+    expect(result.issues?.[0]?.path).toMatch(/^rules\[0\]\.when(\.predicate)+$/);
+  });
+
+  it('reports the library limit below it', () => {
+    const result = parseScorecardDefinition(nestedText(80));
+    expect(result.issues?.[0]?.message).toContain('more than 64 levels');
+  });
+});
