@@ -1,19 +1,31 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
-import { accountIndex, matchAccount, type AccountIndex, type AccountLike } from '../identity/index.js';
+import { accountIndex, matchAccount, matchLead, type AccountIndex, type AccountLike } from '../identity/index.js';
 import { defineStep, type AccountTrace, type Step } from './steps.js';
 
 /** Options for {@link accountStep}. */
 export interface AccountStepOptions {
   /** The lead's email field, as a dotted path. Defaults to `email`. */
   readonly emailField?: string;
+  /**
+   * The lead's company-name field, as a dotted path. When given, a lead whose email domain
+   * matches no account, such as one with a free-mail address, is matched by the company name
+   * it typed, as `matchLead` does.
+   */
+  readonly companyField?: string;
+  /**
+   * The lowest confidence a name match needs, from 0 to 1. Defaults to 0.8, which accepts the
+   * exact company name and the email domain's label but not a fuzzy name.
+   */
+  readonly minConfidence?: number;
 }
 
 /**
- * Builds the step that matches a lead's email domain to an account; it never claims a lead.
+ * Builds the step that matches a lead's email domain, and optionally its company name, to an account; it never claims a lead.
  *
  * @example
  * const match = accountStep([{ id: 'acc-1', name: 'Global Tech Inc', domains: ['globaltechinc.com'] }]);
+ * const byName = accountStep(accounts, { companyField: 'company' }); // jane@gmail.com at "Global Tech, Inc." matches
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function accountStep<L = any, A extends AccountLike = AccountLike>(
@@ -23,7 +35,49 @@ export function accountStep<L = any, A extends AccountLike = AccountLike>(
   if (accounts === null || typeof accounts !== 'object') {
     throw new ConfigError('accountStep', 'accounts', `expected an array of accounts or an account index, received ${describeValue(accounts)}`);
   }
-  return indexStep<L, A>(Array.isArray(accounts) ? accountIndex(accounts) : (accounts as AccountIndex<A>), options);
+  const index = Array.isArray(accounts) ? accountIndex(accounts) : (accounts as AccountIndex<A>);
+  return options.companyField === undefined ? indexStep<L, A>(index, options) : nameStep<L, A>(index, options, options.companyField);
+}
+
+/** Builds the account step that falls back to the company name, with `matchLead`. */
+function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: AccountStepOptions, companyField: string): Step<L, never> {
+  const emailPath = splitPath('accountStep', 'emailField', options.emailField ?? 'email');
+  const companyPath = splitPath('accountStep', 'companyField', companyField);
+  const minConfidence = options.minConfidence ?? 0.8;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new ConfigError('accountStep', 'minConfidence', `expected a number from 0 to 1, received ${describeValue(minConfidence)}`);
+  }
+  return defineStep<L, never>({
+    id: 'match',
+    routes: [],
+    run: ({ lead }) => {
+      const match = matchLead(index, { email: readPath(lead, emailPath), company: readPath(lead, companyPath) });
+      if (!match.matched) {
+        const trace: AccountTrace = { matched: false, code: match.code, message: match.message, ...(match.domain === undefined ? {} : { domain: match.domain }) };
+        return { account: { trace, record: undefined }, note: `no account (${match.code})` };
+      }
+      const { account } = match;
+      let trace: AccountTrace;
+      if (!('matchedKey' in match)) {
+        trace = { matched: true, accountId: account.id, accountName: account.name, domain: match.domain, matchedDomain: match.matchedDomain, via: match.via };
+      } else if (match.confidence < minConfidence) {
+        const message = `${account.name} matched by ${match.step} at confidence ${match.confidence}, below the minimum ${minConfidence}`;
+        trace = { matched: false, code: 'low_confidence', message, ...(match.domain === undefined ? {} : { domain: match.domain }) };
+        return { account: { trace, record: undefined }, note: `no account (low_confidence)` };
+      } else {
+        trace = {
+          matched: true,
+          accountId: account.id,
+          accountName: account.name,
+          ...(match.domain === undefined ? {} : { domain: match.domain }),
+          matchedKey: match.matchedKey,
+          via: match.step,
+          confidence: match.confidence,
+        };
+      }
+      return { account: { trace, record: account }, note: `matched ${account.name} (${trace.via})` };
+    },
+  });
 }
 
 /**

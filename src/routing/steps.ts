@@ -14,6 +14,19 @@ export type AccountTrace =
       readonly matchedDomain: string;
       readonly via: 'domain' | 'subdomain';
     }
+  | {
+      readonly matched: true;
+      readonly accountId: string;
+      readonly accountName: string;
+      /** The lead's email domain, when the email parsed. */
+      readonly domain?: string;
+      /** The account-name key that matched, such as `globaltech`. */
+      readonly matchedKey: string;
+      /** `name` for the company field, `domain_label` for the email domain's label, `fuzzy_name` for a similar name. */
+      readonly via: 'name' | 'domain_label' | 'fuzzy_name';
+      /** Certainty of the match, from 0 to 1. */
+      readonly confidence: number;
+    }
   | { readonly matched: false; readonly code: string; readonly message: string; readonly domain?: string };
 
 /** The account a step found: the JSON trace for the decision and the record for later steps. */
@@ -144,7 +157,7 @@ export function abmStep<L = any, A = any>(options: AbmStepOptions<A> = {}): Step
     run: ({ account }) => {
       const trace = account?.trace;
       if (!trace?.matched) return undefined;
-      const target = `target account ${trace.accountName} (${trace.matchedDomain})`;
+      const target = `target account ${trace.accountName} (${'matchedDomain' in trace ? trace.matchedDomain : `name ${trace.matchedKey}`})`;
       if (profile === undefined) return { route: 'abm', reason: 'target_account', summary: target };
       const outcome = profile.evaluate(account?.record as A);
       return outcome === 'match'

@@ -105,6 +105,18 @@ describe('custom graph', () => {
     expect(() => createRouter({ steps: [{}] as never, fallback: 'x' })).toThrow(/createRouter: steps/);
     expect(() => createRouter({ steps: [], fallback: '' as string })).toThrow(/createRouter: fallback/);
   });
+
+  it('rejects hybrid options with steps', () => {
+    const options = { steps: [mqlStep(card)], fallback: 'nurture', mqlThreshold: 80 };
+    expect(() => createRouter(options)).toThrow(
+      'createRouter: mqlThreshold: unknown option mqlThreshold; with steps, give it to the step that reads it (accountStep, abmStep or mqlStep)',
+    );
+  });
+
+  it('rejects a top-level hook with steps', () => {
+    const options = { steps: [mqlStep(card)], fallback: 'nurture', deadLetter: () => undefined };
+    expect(() => createRouter(options)).toThrow('createRouter: deadLetter: unknown option deadLetter; hooks go in hooks: { deadLetter }');
+  });
 });
 
 describe('custom graph properties', () => {
@@ -118,4 +130,57 @@ describe('custom graph properties', () => {
   test.prop([fc.anything()])('any value as a lead gets a route', (lead) => {
     expect(graph().routes).toContain(graph().decide(lead as Lead).route);
   });
+});
+
+describe('accountStep by company name', () => {
+  interface FormLead {
+    email?: unknown;
+    company?: unknown;
+  }
+  const byName = (minConfidence?: number) =>
+    createRouter({
+      steps: [accountStep<FormLead>(accountList, { companyField: 'company', ...(minConfidence === undefined ? {} : { minConfidence }) }), abmStep<FormLead>()],
+      fallback: 'nurture',
+    });
+
+  it('matches a free-mail lead by name', () => {
+    const decision = byName().decide({ email: 'jane@gmail.com', company: 'Global Tech, Inc.' });
+    expect(decision.route).toBe('abm');
+    expect(decision.trace.account).toMatchObject({ matched: true, accountId: 'acc-1', via: 'name', confidence: 0.8 });
+  });
+
+  it('keeps domain matches first', () => {
+    const decision = byName().decide({ email: 'cto@globaltechinc.com', company: 'Fintech Innovators' });
+    expect(decision.trace.account).toMatchObject({ matched: true, accountId: 'acc-1', via: 'domain', matchedDomain: 'globaltechinc.com' });
+  });
+
+  it('rejects a fuzzy name by default', () => {
+    const decision = byName().decide({ email: 'jane@gmail.com', company: 'Global Tec' });
+    expect(decision.route).toBe('nurture');
+    expect(decision.trace.account).toMatchObject({ matched: false, code: 'low_confidence' });
+  });
+
+  it('accepts a fuzzy name when allowed', () => {
+    const decision = byName(0.5).decide({ email: 'jane@gmail.com', company: 'Global Tec' });
+    expect(decision.trace.account).toMatchObject({ matched: true, via: 'fuzzy_name', accountId: 'acc-1' });
+  });
+
+  it('without companyField ignores the name', () => {
+    const router = createRouter({ steps: [accountStep<FormLead>(accountList), abmStep<FormLead>()], fallback: 'nurture' });
+    expect(router.decide({ email: 'jane@gmail.com', company: 'Global Tech, Inc.' }).route).toBe('nurture');
+  });
+
+  it.each([1.5, -0.1, Number.NaN, '0.8'])('rejects minConfidence %s', (minConfidence) => {
+    expect(() => accountStep(accountList, { companyField: 'company', minConfidence: minConfidence as number })).toThrow(
+      expect.objectContaining({ name: 'NetspearConfigError', path: 'minConfidence' }),
+    );
+  });
+
+  test.prop([anyLead, fc.option(fc.constantFrom('Global Tech, Inc.', 'Global Tec', 'Fintech Innovators', 'Select', ''), { nil: undefined })])(
+    'every lead gets one route',
+    (lead, company) => {
+      const decision = byName(0.5).decide({ ...lead, company });
+      expect(['abm', 'nurture']).toContain(decision.route);
+    },
+  );
 });
