@@ -1,3 +1,4 @@
+import { ConfigError, describeValue } from '../internal/config-error.js';
 import { compileForms, type EvaluationOptions } from '../predicate/compile.js';
 import { fieldsOf, type FieldOperators } from '../predicate/operators.js';
 import type { Outcome, Predicate } from '../predicate/types.js';
@@ -51,8 +52,27 @@ export interface SeparatedAccounts<T> {
   readonly unknown: T[];
 }
 
+/** Throws a `ConfigError` for a profile, company list or unknown policy that `filterAccounts` cannot use. */
+function checkFilterArguments(profile: unknown, companies: unknown, policy: unknown): void {
+  const api = 'filterAccounts';
+  const policies: readonly string[] = ['exclude', 'include', 'separate'];
+  if (typeof (profile as Icp<unknown> | null)?.evaluate !== 'function') {
+    throw new ConfigError(api, 'profile', `expected an ICP built by icp(), received ${describeValue(profile)}`);
+  }
+  if (!Array.isArray(companies)) {
+    throw new ConfigError(api, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
+  }
+  if (!policies.includes(policy as string)) {
+    const lower = typeof policy === 'string' ? policy.toLowerCase() : undefined;
+    const hint = lower !== undefined && policies.includes(lower) ? `; did you mean "${lower}"?` : '';
+    throw new ConfigError(api, 'options.unknown', `expected "exclude", "include" or "separate", received ${describeValue(policy)}${hint}`);
+  }
+}
+
 /**
  * Keeps the companies that match the ICP, in input order, with a policy for unknowns.
+ * Throws a `NetspearConfigError` when `profile` is not an ICP, `companies` is not an array, or
+ * `options.unknown` is not one of the three policies.
  *
  * @example
  * filterAccounts(profile, companies); // matches only
@@ -66,6 +86,7 @@ export function filterAccounts<T>(
   options?: FilterOptions<UnknownPolicy>,
 ): T[] | SeparatedAccounts<T> {
   const policy = options?.unknown ?? 'exclude';
+  checkFilterArguments(profile, companies, policy);
   const matched: T[] = [];
   if (policy === 'exclude') {
     const evaluate = profile.evaluate;

@@ -272,7 +272,7 @@ export function compareEntries<A extends AccountLike>(left: IndexEntry<A>, right
  * top-level label without it. The other accounts found are listed as runners-up.
  *
  * Any `email` value gets a result. It throws only when `index` was not built by
- * `accountIndex`, or when a hand-made classifier in the index throws.
+ * `accountIndex` (a `NetspearConfigError`), or when a hand-made classifier in the index throws.
  *
  * @example
  * const match = matchAccount(index, 'Someone@GlobalTechInc.com');
@@ -285,7 +285,7 @@ export function compareEntries<A extends AccountLike>(left: IndexEntry<A>, right
  */
 export function matchAccount<A extends AccountLike>(index: AccountIndex<A>, email: unknown): AccountMatch<A> {
   if (!isAccountIndex(index)) {
-    throw new Error(`matchAccount: expected an index built by accountIndex(), received ${describeValue(index)}.`);
+    throw new ConfigError('matchAccount', 'index', `expected an index built by accountIndex(), received ${describeValue(index)}.`);
   }
 
   const parsed = index.classifier.parseEmail(email);

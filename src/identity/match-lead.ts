@@ -1,3 +1,4 @@
+import { ConfigError } from '../internal/config-error.js';
 import {
   compareEntries,
   findDomainCandidates,
@@ -165,7 +166,8 @@ function fuzzyCandidates<A extends AccountLike>(tables: NameTables<A>, key: stri
  * Matches a lead to an account by email domain, alias domain, company name, email domain label, then fuzzy company name, reporting the step and its confidence.
  *
  * Free-mail and disposable domains never match by domain or label, but the company name still
- * can. Name tables are built on the first call for an index. It never throws on `lead`.
+ * can. Name tables are built on the first call for an index. It never throws on `lead`, and
+ * throws a `NetspearConfigError` when `index` was not built by `accountIndex`.
  *
  * @example
  * const match = matchLead(index, { email: 'jane@gmail.com', company: 'Global Tech, Inc.' });
@@ -174,7 +176,7 @@ function fuzzyCandidates<A extends AccountLike>(tables: NameTables<A>, key: stri
  */
 export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: LeadDetails): LeadMatch<A> {
   if (!isAccountIndex(index)) {
-    throw new Error(`matchLead: expected an index built by accountIndex(), received ${describeValue(index)}.`);
+    throw new ConfigError('matchLead', 'index', `expected an index built by accountIndex(), received ${describeValue(index)}.`);
   }
 
   const details: LeadDetails = typeof lead === 'object' && lead !== null ? lead : {};

@@ -31,7 +31,8 @@ export interface RouteManyOptions extends RouteOptions {
  * Routes leads from an array, iterable or async iterable, yielding one result per lead in
  * input order. At most `concurrency` leads are in flight and the next lead is read only when
  * the consumer requests more, so memory stays constant however many leads the source contains.
- * A lead whose routing fails is reported and the batch carries on.
+ * A lead whose routing fails is reported and the batch carries on. The first `next()` rejects
+ * with a `NetspearConfigError` when the router, the lead source or the options are invalid.
  *
  * @example
  * for await (const result of routeMany(router, readLeads(), { concurrency: 16 })) {
@@ -46,6 +47,14 @@ export async function* routeMany<L, R extends string>(
 ): AsyncGenerator<BatchResult<L, R>, BatchProgress, undefined> {
   if (router?.kind !== 'router') {
     throw new ConfigError('routeMany', 'router', `expected a router built by createRouter(), received ${describeValue(router)}`);
+  }
+  // A string is iterable too, but routing its characters as leads is never what the caller meant.
+  const candidate = leads as Partial<AsyncIterable<L> & Iterable<L>> | null;
+  if (typeof candidate !== 'object' || candidate === null || (typeof candidate[Symbol.asyncIterator] !== 'function' && typeof candidate[Symbol.iterator] !== 'function')) {
+    throw new ConfigError('routeMany', 'leads', `expected an array, iterable or async iterable of leads, received ${describeValue(leads)}`);
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('routeMany', 'options', `expected an options object, received ${describeValue(options)}`);
   }
   const concurrency = options.concurrency ?? 8;
   const every = options.progressEvery ?? 1_000;

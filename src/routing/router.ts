@@ -327,6 +327,22 @@ function checkHooks(hooks: object, routes: readonly string[]): void {
   }
 }
 
+/**
+ * Rejects top-level option keys that neither router form reads, so that a hook or a step option
+ * put at the wrong level fails when the router is built. Keys whose value is undefined are skipped.
+ */
+function checkOptionKeys(options: object, graph: boolean, routes: readonly string[]): void {
+  const hybrid = ['accounts', 'scorecard', 'mqlThreshold', 'emailField', 'icp'];
+  const known = ['hooks', 'assign', 'timeoutMs', 'retry', 'version', 'clock', 'timers', ...(graph ? ['steps', 'fallback'] : hybrid)];
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || known.includes(key)) continue;
+    let hint = `expected one of ${known.join(', ')}`;
+    if (LIFECYCLE.includes(key) || routes.includes(key)) hint = `hooks go in hooks: { ${key} }`;
+    else if (graph && hybrid.includes(key)) hint = 'with steps, pass it to accountStep, abmStep or mqlStep';
+    throw new ConfigError(API, key, `unknown option ${key}; ${hint}`);
+  }
+}
+
 function freezeTrace(claim: RouteClaim<string>, account: AccountFacts | undefined, score: ScoreFacts | undefined, icp: Outcome | undefined, facts: Record<string, unknown>): DecisionTrace {
   return Object.freeze({
     reason: claim.reason,
@@ -346,7 +362,8 @@ function freezeTrace(claim: RouteClaim<string>, account: AccountFacts | undefine
  * Creates a router: an ordered graph of steps with a fallback route, lifecycle hooks with
  * timeouts and isolation, and assigners per route. With `accounts` and `scorecard` and no
  * `steps`, it builds the hybrid graph: target accounts to `abm`, MQLs to `sales`, the rest to
- * `nurture`. Throws a `NetspearConfigError` when the options are invalid.
+ * `nurture`. Throws a `NetspearConfigError` when the options are invalid, including a key that
+ * the chosen form does not read, such as `onError` outside `hooks`.
  *
  * @example
  * const router = createRouter({
@@ -370,6 +387,7 @@ export function createRouter<L>(
   }
   const { steps, fallback } = resolveSteps(options);
   const routes = routeNames(steps, fallback);
+  checkOptionKeys(options, 'steps' in options, routes);
   const hooks = (options.hooks ?? {}) as RouterHooks<L, string>;
   checkHooks(hooks, routes);
   const assigners: Record<string, Assigner<L> | undefined> = options.assign ?? {};

@@ -1,5 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import type { Scorecard, ScoreOptions, ScoreResult } from './scorecard.js';
+import { collectProblems, DefinitionError } from './problems.js';
+import type { Scorecard, ScoreOptions, ScoreResult, TierDefinition } from './scorecard.js';
 
 /** A fit scorecard and an engagement scorecard, with how to combine them. */
 export interface CombinedDefinition<T, Fit extends string, Engagement extends string> {
@@ -12,6 +13,8 @@ export interface CombinedDefinition<T, Fit extends string, Engagement extends st
   /**
    * Labels for grades (fit tier followed by engagement tier, such as `A1`), for example
    * `{ A1: 'sales', A2: 'sales', B1: 'sales' }`; a grade without a label gets `otherwise`.
+   * Keys must be grades the two scorecards can produce, with tier names in their exact case.
+   * `?` stands for no tier and is accepted only on a side whose scorecard has no catch-all tier.
    */
   readonly matrix?: Readonly<Record<string, string>>;
   /** The label of grades missing from `matrix`. Default `nurture`. */
@@ -39,11 +42,50 @@ export interface CombinedScorecard<T, Fit extends string, Engagement extends str
 
 const API = 'combinedScorecard';
 
+/** Returns a scorecard's tier names, plus `?` when a total can fall below every tier. */
+function gradePart(tiers: readonly TierDefinition[]): string[] {
+  const names = tiers.map((tier) => tier.name);
+  return tiers.some((tier) => tier.min === undefined) ? names : [...names, '?'];
+}
+
+/** Lists the names of one side of a grade for an error message. */
+function listPart(part: readonly string[]): string {
+  return part.map((name) => (name === '?' ? '? for no tier' : name)).join(', ');
+}
+
+/**
+ * Checks every label of the matrix and every grade key against the grades the two scorecards
+ * can produce, throwing a `DefinitionError` that lists each problem.
+ */
+function checkMatrix(matrix: unknown, fitTiers: readonly TierDefinition[], engagementTiers: readonly TierDefinition[]): void {
+  if (matrix === null || typeof matrix !== 'object' || Array.isArray(matrix)) {
+    throw new ConfigError(API, 'matrix', `expected an object of labels by grade, received ${describeValue(matrix)}`);
+  }
+  const fitPart = gradePart(fitTiers);
+  const engagementPart = gradePart(engagementTiers);
+  const grades = fitPart.flatMap((fit) => engagementPart.map((engagement) => `${fit}${engagement}`));
+  const [problems, report] = collectProblems();
+  for (const [grade, label] of Object.entries(matrix)) {
+    if (!grades.includes(grade)) {
+      const sameButCase = grades.find((valid) => valid.toLowerCase() === grade.toLowerCase());
+      const hint = sameButCase === undefined ? '.' : `; did you mean ${JSON.stringify(sameButCase)}?`;
+      report(
+        `matrix.${grade}`,
+        `unknown grade ${JSON.stringify(grade)}${hint} A grade is a fit tier (${listPart(fitPart)}) followed by an engagement tier (${listPart(engagementPart)})`,
+      );
+    } else if (typeof label !== 'string') {
+      report(`matrix.${grade}`, `expected a label string, received ${describeValue(label)}`);
+    }
+  }
+  if (problems.length > 0) throw new DefinitionError(API, problems);
+}
+
 /**
  * Combines a fit scorecard and an engagement scorecard into one result with a combined score
  * and a grade matrix: fit tiers `A`–`D` by engagement tiers `1`–`4` give grades from `A1`
  * (best) to `D4`. Grades assume tier names do not run together: `A` and `1` are fine, `A1` and
- * `1` are ambiguous.
+ * `1` are ambiguous. Throws a `NetspearConfigError` that lists every matrix key that is not such
+ * a grade, such as `a1` for `A1`.
  *
  * @example
  * const combined = combinedScorecard({ fit, engagement, matrix: { A1: 'sales', A2: 'sales', B1: 'sales' } });
@@ -66,11 +108,7 @@ export function combinedScorecard<T, Fit extends string, Engagement extends stri
   };
   const fitWeight = weightOf('fit');
   const engagementWeight = weightOf('engagement');
-  if (matrix !== undefined) {
-    for (const [grade, label] of Object.entries(matrix)) {
-      if (typeof label !== 'string') throw new ConfigError(API, `matrix.${grade}`, `expected a label string, received ${describeValue(label)}`);
-    }
-  }
+  if (matrix !== undefined) checkMatrix(matrix, fit.tiers, engagement.tiers);
   const clock = fit.definition.clock ?? engagement.definition.clock ?? Date.now;
 
   return {

@@ -68,7 +68,7 @@ export function formatScore(result: ScoreResult, options: { readonly showZero?: 
     lines.push(`Missing: ${result.missingFields.join(', ')} (${signed(result.undecidedPoints)} points undecided)`);
   }
   for (const issue of result.issues) {
-    lines.push(`Issue: ${issue.code} at ${issue.path}${issue.expected === undefined ? '' : `, expected ${issue.expected}`}, received ${issue.received}`);
+    lines.push(`Issue: ${issue.code} at ${issue.path === '' ? 'the lead' : issue.path}${issue.expected === undefined ? '' : `, expected ${issue.expected}`}, received ${issue.received}`);
   }
   return lines.join('\n');
 }

@@ -471,6 +471,10 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
 
   const score = (lead: T, options?: ScoreOptions<Name>): ScoreResult<Name> => {
     const issues: ScoreIssue[] = [];
+    // A lead that is not a record still gets a result, and the issue says why its rules are undecided.
+    if (typeof lead !== 'object' || lead === null || Array.isArray(lead)) {
+      issues.push({ code: 'invalid_lead', path: '', expected: 'object', received: describeValue(lead) });
+    }
     const { context: ctx, summary } = timed ? context(lead, options, issues) : { context: untimed, summary: undefined };
     const lines: Line[] = [];
     const unknownTimes: Line[] = [];

@@ -62,6 +62,28 @@ describe('filterAccounts', () => {
     expect(result.unknown).toEqual([noHeadcount]);
   });
 
+  it('rejects a null company list', () => {
+    const call = () => filterAccounts(profile, null as unknown as Company[]);
+    expect(call).toThrowError(ConfigError);
+    expect(call).toThrowError('filterAccounts: companies: expected an array of companies, received null');
+  });
+
+  it('rejects a missing profile', () => {
+    const call = () => filterAccounts(undefined as unknown as typeof profile, companies);
+    expect(call).toThrowError(ConfigError);
+    expect(call).toThrowError('filterAccounts: profile: expected an ICP built by icp(), received undefined');
+  });
+
+  it.each([
+    ['drop', 'filterAccounts: options.unknown: expected "exclude", "include" or "separate", received "drop"'],
+    ['Separate', 'received "Separate"; did you mean "separate"?'],
+    [true, 'received true'],
+  ])('rejects unknown policy %j', (policy, message) => {
+    const call = () => filterAccounts(profile, companies, { unknown: policy as 'exclude' });
+    expect(call).toThrowError(ConfigError);
+    expect(call).toThrowError(message);
+  });
+
   it('empty input gives empty output', () => {
     expect(filterAccounts(profile, [])).toEqual([]);
     expect(filterAccounts(profile, [], { unknown: 'separate' })).toEqual({ matched: [], unknown: [] });

@@ -12,6 +12,7 @@ import {
   type AccountMatch,
   type AccountMatchFound,
 } from '../../src/identity/index.js';
+import { ConfigError } from '../../src/internal/config-error.js';
 import { publicSuffixList } from '../../src/public-suffix/index.js';
 
 interface Account extends AccountLike {
@@ -222,7 +223,14 @@ describe('matchAccount', () => {
   it('rejects a foreign index', () => {
     const fakeIndex = { kind: 'account_index' } as unknown as AccountIndex;
 
-    expect(() => matchAccount(fakeIndex, 'x@acme.com')).toThrowError('matchAccount: expected an index built by accountIndex()');
+    expect(() => matchAccount(fakeIndex, 'x@acme.com')).toThrowError('matchAccount: index: expected an index built by accountIndex()');
+  });
+
+  it('rejects a null index', () => {
+    const call = () => matchAccount(null as unknown as AccountIndex, 'x@acme.com');
+
+    expect(call).toThrowError(ConfigError);
+    expect(call).toThrowError('matchAccount: index: expected an index built by accountIndex(), received null.');
   });
 });
 

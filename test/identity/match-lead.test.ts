@@ -10,6 +10,7 @@ import {
   type AccountLike,
   type LeadMatch,
 } from '../../src/identity/index.js';
+import { ConfigError } from '../../src/internal/config-error.js';
 import { disposableEmailDomains, publicSuffixList } from '../../src/public-suffix/index.js';
 import { dataFile } from '../support/data.js';
 
@@ -136,6 +137,13 @@ describe('matchLead', () => {
     for (const lead of [null, undefined, 42, 'x@acme.co.uk', { email: 5, company: {} }, { __proto__: { email: 'x@acme.co.uk' } }]) {
       expect(typeof matchLead(index, lead as never).matched).toBe('boolean');
     }
+  });
+
+  it('rejects a null index', () => {
+    const call = () => matchLead(null as never, { email: 'x@acme.co.uk' });
+
+    expect(call).toThrowError(ConfigError);
+    expect(call).toThrowError('matchLead: index: expected an index built by accountIndex(), received null.');
   });
 });
 

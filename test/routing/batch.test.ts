@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { assignment, compareRouters, createRouter, dryRun, memoryStore, routeMany, type Router } from 'netspear';
+import { assignment, compareRouters, ConfigError, createRouter, dryRun, memoryStore, routeMany, type Router } from 'netspear';
 import { accounts, card, engaged, type Lead } from './fixtures.js';
 
 const monday = Date.UTC(2026, 0, 5, 15, 0);
@@ -76,6 +76,23 @@ describe('routeMany', () => {
     const router = createRouter({ accounts, scorecard: card });
     await expect(routeMany(router, [], { concurrency: 0 }).next()).rejects.toThrow(/routeMany: concurrency/);
     await expect(routeMany({} as never, []).next()).rejects.toThrow(/routeMany: router/);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'leads.csv'],
+    ['an object', { email: 'a@acme.com' }],
+  ])('rejects %s as leads', async (_, leads) => {
+    const router = createRouter({ accounts, scorecard: card });
+    const first = routeMany(router, leads as never).next();
+    await expect(first).rejects.toThrow(ConfigError);
+    await expect(routeMany(router, leads as never).next()).rejects.toThrow(/^routeMany: leads: expected an array, iterable or async iterable of leads, received /);
+  });
+
+  it('rejects null options', async () => {
+    const router = createRouter({ accounts, scorecard: card });
+    await expect(routeMany(router, [], null as never).next()).rejects.toThrow(ConfigError);
+    await expect(routeMany(router, [], null as never).next()).rejects.toThrow('routeMany: options: expected an options object, received null');
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { accountIndex, createRouter, scorecard, type Decision } from 'netspear';
+import { accountIndex, ConfigError, createRouter, scorecard, type Decision } from 'netspear';
 import { accounts, anyBehaviour, anyLead, card, engaged, fixedClock, hookOf, instantTimers, type Lead } from './fixtures.js';
 
 describe('createRouter default graph', () => {
@@ -122,6 +122,30 @@ describe('createRouter default graph', () => {
     expect(() => createRouter({ accounts, scorecard: card, retry: { attempts: 0 } })).toThrow(/retry\.attempts/);
     expect(() => createRouter({ accounts, scorecard: card, hooks: { abm: { run: () => 1, timeoutMs: Infinity } } })).toThrow(/hooks\.abm\.timeoutMs/);
     expect(() => createRouter({ accounts, scorecard: card, assign: { abm: 5 as never } })).toThrow(/assign\.abm/);
+  });
+
+  it.each(['onError', 'deadLetter', 'beforeRoute', 'sales'])('rejects top-level hook %s', (name) => {
+    const options = { accounts, scorecard: card, [name]: () => undefined };
+    const build = () => createRouter(options);
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(`createRouter: ${name}: unknown option ${name}; hooks go in hooks: { ${name} }`);
+  });
+
+  it('rejects an unknown option key', () => {
+    const options = { accounts, scorecard: card, timeout: 500 };
+    expect(() => createRouter(options)).toThrow(
+      'createRouter: timeout: unknown option timeout; expected one of hooks, assign, timeoutMs, retry, version, clock, timers, accounts, scorecard, mqlThreshold, emailField, icp',
+    );
+  });
+
+  it('rejects fallback without steps', () => {
+    const options = { accounts, scorecard: card, fallback: 'sales' };
+    expect(() => createRouter(options)).toThrow(/^createRouter: fallback: unknown option fallback; expected one of /);
+  });
+
+  it('skips undefined option values', () => {
+    const options = { accounts, scorecard: card, onError: undefined };
+    expect(createRouter(options).kind).toBe('router');
   });
 
   it('requires a threshold without an mql tier', () => {

@@ -109,7 +109,7 @@ describe('custom graph', () => {
   it('rejects hybrid options with steps', () => {
     const options = { steps: [mqlStep(card)], fallback: 'nurture', mqlThreshold: 80 };
     expect(() => createRouter(options)).toThrow(
-      'createRouter: mqlThreshold: unknown option mqlThreshold; with steps, give it to the step that reads it (accountStep, abmStep or mqlStep)',
+      'createRouter: mqlThreshold: unknown option mqlThreshold; with steps, pass it to accountStep, abmStep or mqlStep',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedScorecard, ConfigError, equals, scorecard } from 'netspear';
+import { combinedScorecard, ConfigError, DefinitionError, equals, scorecard } from 'netspear';
 
 const fit = scorecard({
   rules: [{ id: 'vp', when: equals('seniority', 'vp'), points: 60 }],
@@ -44,5 +44,50 @@ describe('combinedScorecard', () => {
     expect(() => combinedScorecard({ fit, engagement: {} as never })).toThrow(ConfigError);
     expect(() => combinedScorecard({ fit, engagement, weights: { fit: 0.5 } })).toThrow(/weights\.fit/);
     expect(() => combinedScorecard({ fit, engagement, matrix: { A1: 3 as never } })).toThrow(/matrix\.A1/);
+  });
+});
+
+describe('combinedScorecard matrix keys', () => {
+  /** Returns the error that building with `matrix` throws, or undefined when it builds. */
+  const errorOf = (matrix: Record<string, string>): DefinitionError | undefined => {
+    try {
+      combinedScorecard({ fit, engagement, matrix });
+      return undefined;
+    } catch (error) {
+      if (error instanceof DefinitionError) return error;
+      throw error;
+    }
+  };
+
+  it('suggests grade differing in case', () => {
+    const error = errorOf({ a1: 'sales' });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toBe(
+      'combinedScorecard: matrix.a1: unknown grade "a1"; did you mean "A1"? A grade is a fit tier (A, B, C) followed by an engagement tier (1, 2, 3)',
+    );
+  });
+
+  it('lists every unknown key', () => {
+    const error = errorOf({ A1: 'sales', a2: 'sales', Z9: 'sales', A4: 'nurture' });
+    expect(error?.problems.map((problem) => problem.path)).toEqual(['matrix.a2', 'matrix.Z9', 'matrix.A4']);
+    expect(error?.problems[1]?.message).toBe('unknown grade "Z9". A grade is a fit tier (A, B, C) followed by an engagement tier (1, 2, 3)');
+  });
+
+  it('accepts every fit and engagement pair', () => {
+    const grades = ['A', 'B', 'C'].flatMap((fitTier) => ['1', '2', '3'].map((engagementTier) => `${fitTier}${engagementTier}`));
+    expect(errorOf(Object.fromEntries(grades.map((grade) => [grade, 'sales'])))).toBeUndefined();
+  });
+
+  it('accepts ? only without catch-all', () => {
+    const topOnly = scorecard({ rules: [{ id: 'demo', event: 'demo_request', points: 40 }], tiers: [{ name: 'hot', min: 40 }] });
+    const withGap = combinedScorecard({ fit, engagement: topOnly, matrix: { Ahot: 'sales', 'A?': 'nurture' } });
+    expect(withGap.score({ seniority: 'vp' }, { now }).label).toBe('nurture');
+    expect(errorOf({ 'A?': 'nurture' })?.path).toBe('matrix.A?');
+  });
+
+  it('rejects a non-object matrix', () => {
+    expect(() => combinedScorecard({ fit, engagement, matrix: 'A1' as never })).toThrow(
+      'combinedScorecard: matrix: expected an object of labels by grade, received "A1"',
+    );
   });
 });

@@ -50,4 +50,9 @@ describe('formatScore', () => {
     expect(text).toContain('Missing: seniority, employees (+35 points undecided)');
     expect(text).toContain('undecided (seniority = missing)');
   });
+
+  it('names the lead for invalid_lead', () => {
+    const text = formatScore(card.score(null, { now: '2024-05-01T00:00:00Z' }));
+    expect(text.split('\n').at(-1)).toBe('Issue: invalid_lead at the lead, expected object, received null');
+  });
 });

@@ -178,6 +178,30 @@ describe('scorecard missing data', () => {
     expect(card.score(null).undecidedPoints).toBe(90);
   });
 
+  it.each([
+    [null, 'null'],
+    ['dev@example.com', '"dev@example.com"'],
+    [42, '42'],
+    [[lead], 'an array'],
+    [undefined, 'undefined'],
+  ])('non-object lead %j has an issue', (notALead, received) => {
+    const result = card.score(notALead);
+    expect(result.issues).toEqual([{ code: 'invalid_lead', path: '', expected: 'object', received }]);
+    expect(result.total).toBe(0);
+    expect(result.contributions).toHaveLength(4);
+  });
+
+  it('object leads get no invalid_lead', () => {
+    expect(card.score({}).issues).toEqual([]);
+    expect(card.score(Object.create(null)).issues).toEqual([]);
+  });
+
+  it('timed null lead keeps event issues', () => {
+    const timed = scorecard({ rules: [{ id: 'demo', event: 'demo_request', points: 40 }], mqlThreshold: 40 });
+    const result = timed.score(null, { now: '2024-05-01', events: [{ type: 'demo_request', at: 'soon' }] });
+    expect(result.issues.map((issue) => issue.code)).toEqual(['invalid_lead', 'invalid_timestamp']);
+  });
+
   it('throwing getter is unknown', () => {
     const tricky = {
       ...lead,
