@@ -1,4 +1,4 @@
-import { describeValue } from '../internal/config-error.js';
+import { ConfigError, describeValue } from '../internal/config-error.js';
 import type { StandardSchemaV1 } from '../internal/standard-schema.js';
 import { formatPath } from './issues.js';
 
@@ -47,7 +47,10 @@ export async function validateLeads<Schema extends StandardSchemaV1>(
 ): Promise<LeadValidation<StandardSchemaV1.InferOutput<Schema>>> {
   const validate = schema?.['~standard']?.validate;
   if (typeof validate !== 'function') {
-    throw new TypeError(`validateLeads: expected a Standard Schema v1 validator (an object with ["~standard"].validate), received ${describeValue(schema)}`);
+    throw new ConfigError('validateLeads', 'schema', `expected a Standard Schema v1 validator (an object with ["~standard"].validate), received ${describeValue(schema)}`);
+  }
+  if (leads === null || typeof (leads as Partial<Iterable<unknown>>)?.[Symbol.iterator] !== 'function') {
+    throw new ConfigError('validateLeads', 'leads', `expected an array or another iterable of leads, received ${describeValue(leads)}`);
   }
   const valid: StandardSchemaV1.InferOutput<Schema>[] = [];
   const validIndexes: number[] = [];

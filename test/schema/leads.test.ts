@@ -70,6 +70,12 @@ describe('validateLeads', () => {
   });
 
   it('rejects a non-validator', async () => {
+    await expect(validateLeads({} as StandardSchemaV1, rows)).rejects.toThrow(expect.objectContaining({ name: 'NetspearConfigError', path: 'schema' }));
     await expect(validateLeads({} as StandardSchemaV1, rows)).rejects.toThrow(/expected a Standard Schema v1 validator/);
+  });
+
+  it('rejects a non-iterable lead list', async () => {
+    const schema = { '~standard': { version: 1, vendor: 'test', validate: (value: unknown) => ({ value }) } } as StandardSchemaV1;
+    await expect(validateLeads(schema, null as never)).rejects.toThrow(expect.objectContaining({ name: 'NetspearConfigError', path: 'leads' }));
   });
 });
