@@ -100,11 +100,15 @@ export type FieldValue<T, P extends string> = P extends keyof T
       : unknown
     : unknown;
 
-/** The paths into `T` whose value, without null and undefined, is a `V`. */
+/**
+ * The paths into `T` whose value, without null and undefined, can be a `V`: a `number | string`
+ * field, as a CSV import types it, accepts numeric operators, and its strings compare only when
+ * `parseStrings` is on.
+ */
 export type PathTo<T, V> =
   string extends keyof T
     ? string
-    : { [P in FieldPath<T>]: [NonNullable<FieldValue<T, P>>] extends [never] ? never : NonNullable<FieldValue<T, P>> extends V ? P : never }[FieldPath<T>];
+    : { [P in FieldPath<T>]: [Extract<NonNullable<FieldValue<T, P>>, V>] extends [never] ? never : P }[FieldPath<T>];
 
 /** The element type of the array at path `P` in `T`. */
 export type ElementAt<T, P extends string> =

@@ -21,6 +21,16 @@ describe('icp types', () => {
     icp<Company>((c) => c.atLeast('name', 3));
   });
 
+  it('accepts a number-or-string field', () => {
+    interface CsvRow {
+      employees: number | string;
+      notes: string;
+    }
+    expectTypeOf(icp<CsvRow>((c) => c.atLeast('employees', 100), { parseStrings: true })).toEqualTypeOf<Icp<CsvRow>>();
+    // @ts-expect-error 'notes' is only ever a string, so a numeric bound does not fit it.
+    icp<CsvRow>((c) => c.atLeast('notes', 3));
+  });
+
   it('accepts untyped predicate', () => {
     expectTypeOf(icp(atLeast('employees', 1)).evaluate).parameter(0).toBeAny();
   });
