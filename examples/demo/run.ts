@@ -143,6 +143,10 @@ const percent = (part: number, whole: number): string => `${((100 * part) / Math
 export function formatReport(report: DemoReport): string {
   const lines: string[] = [];
   lines.push(`netspear demo: ${report.leads} leads, ${report.accounts} accounts, ${report.targetAccounts} target accounts by ICP`);
+  lines.push('', 'Definitions (in examples/demo/run.ts)');
+  lines.push('  ICP: industry SaaS, Finance or Healthcare; 200+ employees; tech stack with kubernetes, aws or snowflake');
+  lines.push('  Scorecard: 10 rules on title, company size and activity (pricing page, API docs, webinars, clicks)');
+  lines.push('  Routing: a lead at a target account goes to abm; otherwise a score of 70+ goes to sales; the rest to nurture');
   lines.push('', 'Routes');
   for (const [route, count] of Object.entries(report.routes)) {
     lines.push(`  ${route.padEnd(8)} ${String(count).padStart(6)}  ${percent(count, report.leads).padStart(6)}`);
@@ -156,7 +160,7 @@ export function formatReport(report: DemoReport): string {
   for (const [tier, count] of Object.entries(report.tiers)) {
     lines.push(`  ${tier.padEnd(8)} ${String(count).padStart(6)}  ${percent(count, report.leads).padStart(6)}`);
   }
-  lines.push('', `Leads without a valid email: ${report.invalidEmails}; hook errors: ${report.hookErrors}`);
+  lines.push('', `Leads without a valid email: ${report.invalidEmails} (matched to no account, so routed by score); hook errors: ${report.hookErrors}`);
   return lines.join('\n');
 }
 

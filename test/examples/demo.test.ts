@@ -33,6 +33,7 @@ describe('demo', () => {
   it('prints every section of the report', async () => {
     const { accounts, leads } = loadDemoData();
     const text = formatReport(await runDemo(accounts, leads));
+    expect(text).toContain('Definitions (in examples/demo/run.ts)');
     expect(text).toContain('Routes');
     expect(text).toContain('Top target accounts by engaged leads');
     expect(text).toContain('Score tiers');
