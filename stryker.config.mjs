@@ -12,7 +12,8 @@ if (area !== undefined && !/^[a-z-]+$/.test(area)) {
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  // vitest.stryker.config.ts fixes the fast-check seed: a property test's name contains its seed.
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
   // Unit and property tests only: the package, documentation and example tests need a build,
   // a browser or subprocesses, and exercise src/ through them too slowly to run per mutant.
   testFiles: area === undefined ? ['test/!(package|docs|examples)/**/*.test.ts'] : [`test/${area}/**/*.test.ts`],
