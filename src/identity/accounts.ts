@@ -76,6 +76,8 @@ export interface AccountIndex<A extends AccountLike = AccountLike> {
   readonly entries: readonly IndexEntry<A>[];
   /** Holder of the name tables. `matchLead` fills it on first use, so that domain-only matching never pays for them. */
   readonly lazy: { names?: unknown };
+  /** Matches an email to an account, as `matchAccount(index, email)` does; the router calls it, so it need not bundle the matcher itself. */
+  readonly match: (email: unknown) => AccountMatch<A>;
 }
 
 /** Matching steps, in the order they are tried and ranked. */
@@ -239,7 +241,7 @@ export function accountIndex<A extends AccountLike>(
     }
   }
 
-  return Object.freeze({
+  const index: AccountIndex<A> = Object.freeze({
     kind: 'account_index',
     accountCount: accounts.length,
     accountsByDomain,
@@ -251,7 +253,9 @@ export function accountIndex<A extends AccountLike>(
     fuzzyThreshold,
     entries,
     lazy: {},
+    match: (email: unknown) => matchAccount(index, email),
   });
+  return index;
 }
 
 /** Orders entries under one key: primary before alias, then owner, then size, then list position. */

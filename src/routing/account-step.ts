@@ -1,6 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
-import { accountIndex, matchAccount, matchLead, type AccountIndex, type AccountLike } from '../identity/index.js';
+import { accountIndex, matchLead, type AccountIndex, type AccountLike } from '../identity/index.js';
 import { defineStep, type AccountTrace, type Step } from './steps.js';
 
 /** Options for {@link accountStep}. */
@@ -81,8 +81,8 @@ function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: Acc
 }
 
 /**
- * Builds the account step from a ready index. It imports only the matcher, not the index
- * builder, which keeps `createRouter` small when the caller builds the index.
+ * Builds the account step from a ready index. It matches through `index.match`, so neither the
+ * index builder nor the matcher is bundled with `createRouter` a second time.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function indexStep<L, A extends AccountLike>(index: AccountIndex<A>, options: AccountStepOptions = {}): Step<L, never> {
@@ -91,7 +91,7 @@ export function indexStep<L, A extends AccountLike>(index: AccountIndex<A>, opti
     id: 'match',
     routes: [],
     run: ({ lead }) => {
-      const match = matchAccount(index, readPath(lead, emailPath));
+      const match = index.match(readPath(lead, emailPath));
       if (!match.matched) {
         const trace: AccountTrace = {
           matched: false,

@@ -274,7 +274,7 @@ function resolveSteps<L>(options: RouterOptions<L> | GraphRouterOptions<L, reado
     }
     return { steps, fallback };
   }
-  if (options.accounts?.kind !== 'account_index') {
+  if (options.accounts?.kind !== 'account_index' || typeof options.accounts.match !== 'function') {
     throw new ConfigError(API, 'accounts', `expected an index built by accountIndex(accounts), received ${describeValue(options.accounts)}`);
   }
   const card = options.scorecard;

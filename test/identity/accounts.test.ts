@@ -381,6 +381,13 @@ const companyDomain = fc
   .map((parsed) => (parsed.ok ? parsed.domain : ''));
 
 describe('matchAccount properties', () => {
+  test.prop([fc.oneof(fc.anything(), fc.constantFrom('a@globaltechinc.com', 'b@eu.globaltech.com', 'c@gmail.com', 'Select'))])(
+    'index.match equals matchAccount',
+    (email) => {
+      expect(index.match(email)).toEqual(matchAccount(index, email));
+    },
+  );
+
   test.prop([fc.anything()])('never throws on any value', (email) => {
     const match = matchAccount(index, email);
 

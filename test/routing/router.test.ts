@@ -118,6 +118,7 @@ describe('createRouter default graph', () => {
     expect(() => createRouter({ accounts, scorecard: card, hooks: { salse: () => 1 } as never })).toThrow(/hooks\.salse: no such hook or route/);
     expect(() => createRouter({ accounts, scorecard: card, emailField: '__proto__' })).toThrow(/reserved key/);
     expect(() => createRouter({ accounts: [] as never, scorecard: card })).toThrow(/accountIndex\(accounts\)/);
+    expect(() => createRouter({ accounts: { kind: 'account_index' } as never, scorecard: card })).toThrow(/accountIndex\(accounts\)/);
     expect(() => createRouter({ accounts, scorecard: card, timeoutMs: 0 })).toThrow(/timeoutMs/);
     expect(() => createRouter({ accounts, scorecard: card, retry: { attempts: 0 } })).toThrow(/retry\.attempts/);
     expect(() => createRouter({ accounts, scorecard: card, hooks: { abm: { run: () => 1, timeoutMs: Infinity } } })).toThrow(/hooks\.abm\.timeoutMs/);
