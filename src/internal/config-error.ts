@@ -36,5 +36,6 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'function') return 'a function';
-  return `an ${typeof value}`;
+  if (typeof value === 'symbol') return 'a symbol';
+  return 'an object';
 }
