@@ -21,7 +21,7 @@ export default {
   ignorePatterns: ['dist', 'docs/api', '.docs-test', 'reports', 'coverage'],
   // Mutants in module-level constants need a fresh module per test; skipping them keeps runs short.
   ignoreStatic: true,
-  // Stryker adds `// @ts-nocheck` to the files it copies; generated files keep their text, so
+  // Stryker adds `// @ts-nocheck` to the files it copies. Generated files keep their text, so
   // the test that compares them with their generators still passes.
   disableTypeChecks: '{test,src,lib}/**/!(*.generated).{js,ts,jsx,tsx,html,vue,cts,mts}',
   coverageAnalysis: 'perTest',

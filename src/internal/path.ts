@@ -69,7 +69,7 @@ function preferredSlot(key: string): number {
 /**
  * Builds a fast reader for a field path, for records that {@link guardPlain} lets through: it
  * may throw when a getter throws. The first segment reads through a slot of its own where one
- * is free, so that V8 records one field name at that read and turns it into a plain field load; a
+ * is free, so V8 records one field name at that read and compiles it to a plain field load. A
  * single shared `record[key]` would meet every name and fall back to a hash lookup on each read.
  * Nested segments read like {@link readPath}.
  */
@@ -77,9 +77,9 @@ export function fieldReader(segments: readonly string[], slots: ReaderSlots = ne
   const [key, ...rest] = segments as [string, ...string[]];
   let slot = slots.get(key);
   if (slot === undefined) {
-    const taken = new Set(slots.values());
+    const usedSlots = new Set(slots.values());
     slot = preferredSlot(key);
-    for (let i = 0; i < READER_SLOTS.length && taken.has(slot); i++) slot = (slot + 1) % READER_SLOTS.length;
+    for (let i = 0; i < READER_SLOTS.length && usedSlots.has(slot); i++) slot = (slot + 1) % READER_SLOTS.length;
     slots.set(key, slot);
   }
   const read = READER_SLOTS[slot]!(key);

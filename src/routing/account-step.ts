@@ -1,7 +1,7 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
 import { accountIndex, matchLead, type AccountIndex, type AccountLike } from '../identity/index.js';
-import { defineStep, type AccountTrace, type Step } from './steps.js';
+import { defineStep, type AccountFacts, type AccountTrace, type Step } from './steps.js';
 
 /** Options for {@link accountStep}. */
 export interface AccountStepOptions {
@@ -39,6 +39,12 @@ export function accountStep<L = any, A extends AccountLike = AccountLike>(
   return options.companyField === undefined ? indexStep<L, A>(index, options) : nameStep<L, A>(index, options, options.companyField);
 }
 
+/** Builds the result of an account step that found no account, with the reason in the trace. */
+function noAccount(code: string, message: string, domain: string | undefined): { account: AccountFacts; note: string } {
+  const trace: AccountTrace = { matched: false, code, message, ...(domain === undefined ? {} : { domain }) };
+  return { account: { trace, record: undefined }, note: `no account (${code})` };
+}
+
 /** Builds the account step that falls back to the company name, with `matchLead`. */
 function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: AccountStepOptions, companyField: string): Step<L, never> {
   const emailPath = splitPath('accountStep', 'emailField', options.emailField ?? 'email');
@@ -52,18 +58,14 @@ function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: Acc
     routes: [],
     run: ({ lead }) => {
       const match = matchLead(index, { email: readPath(lead, emailPath), company: readPath(lead, companyPath) });
-      if (!match.matched) {
-        const trace: AccountTrace = { matched: false, code: match.code, message: match.message, ...(match.domain === undefined ? {} : { domain: match.domain }) };
-        return { account: { trace, record: undefined }, note: `no account (${match.code})` };
-      }
+      if (!match.matched) return noAccount(match.code, match.message, match.domain);
       const { account } = match;
       let trace: AccountTrace;
       if (!('matchedKey' in match)) {
         trace = { matched: true, accountId: account.id, accountName: account.name, domain: match.domain, matchedDomain: match.matchedDomain, via: match.via };
       } else if (match.confidence < minConfidence) {
         const message = `${account.name} matched by ${match.step} at confidence ${match.confidence}, below the minimum ${minConfidence}`;
-        trace = { matched: false, code: 'low_confidence', message, ...(match.domain === undefined ? {} : { domain: match.domain }) };
-        return { account: { trace, record: undefined }, note: `no account (low_confidence)` };
+        return noAccount('low_confidence', message, match.domain);
       } else {
         trace = {
           matched: true,
@@ -92,15 +94,7 @@ export function indexStep<L, A extends AccountLike>(index: AccountIndex<A>, opti
     routes: [],
     run: ({ lead }) => {
       const match = index.match(readPath(lead, emailPath));
-      if (!match.matched) {
-        const trace: AccountTrace = {
-          matched: false,
-          code: match.code,
-          message: match.message,
-          ...(match.domain === undefined ? {} : { domain: match.domain }),
-        };
-        return { account: { trace, record: undefined }, note: `no account (${match.code})` };
-      }
+      if (!match.matched) return noAccount(match.code, match.message, match.domain);
       const { account } = match;
       const trace: AccountTrace = {
         matched: true,

@@ -20,8 +20,8 @@ export interface ScoreIssue {
    * `invalid_event`: an event without a string `type`. `invalid_events`: an event list that is
    * not an array. `type_mismatch`: a field of the wrong type for its criterion, such as the
    * string `"250"` for a numeric criterion when the scorecard does not parse strings.
-   * `invalid_lead`: a lead that is not an object (`null`, a string, a number or an array); it is
-   * scored as it is, so its field rules are mostly undecided, and `path` is empty.
+   * `invalid_lead`: a lead that is not an object (`null`, a string, a number or an array), with
+   * an empty `path`. It is scored as it is, so most of its field rules are undecided.
    */
   readonly code: 'invalid_timestamp' | 'invalid_event' | 'invalid_events' | 'type_mismatch' | 'invalid_lead';
   /** The path of the value, such as `events[3].at` or `companySize`; empty for the lead itself. */

@@ -376,9 +376,9 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
       if (tier.name === previousTier) previous = i;
     }
     // Negative indexes are checked first: reading tiers[-1] is a slow property lookup in V8.
-    const kept = previous < 0 ? undefined : tiers[previous]!.min;
+    const previousMin = previous < 0 ? undefined : tiers[previous]!.min;
     // Hysteresis only slows a fall: a lead rises to a higher tier as soon as it reaches its min.
-    if (kept !== undefined && previous < (index < 0 ? tiers.length : index) && total >= kept - hysteresis) return previousTier;
+    if (previousMin !== undefined && previous < (index < 0 ? tiers.length : index) && total >= previousMin - hysteresis) return previousTier;
     return index < 0 ? undefined : tiers[index]!.name;
   };
 
@@ -399,7 +399,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
 
   // Without time, caps or floors, a total is a plain sum of the points of the rules that match.
   const plain = !timed && cap === Infinity && floor === -Infinity && plan.every((group) => group.cap === Infinity && group.floor === -Infinity);
-  // The fast sum reads plain objects only and may throw on a getter; anything else goes through the rules' own checks.
+  // The fast sum reads plain objects only and may throw on a getter. Anything else goes through the rules' own checks.
   const sumMatches = plain ? guardPlain(sumOfMatches(compiled), () => (lead) => clippedTotal(lead as T)) : undefined;
 
   const clippedTotal = (lead: T, options?: ScoreOptions<Name>): number => {
@@ -471,7 +471,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
 
   const score = (lead: T, options?: ScoreOptions<Name>): ScoreResult<Name> => {
     const issues: ScoreIssue[] = [];
-    // A lead that is not a record still gets a result, and the issue says why its rules are undecided.
+    // A lead that is not a record still gets a result, with an issue that explains why its rules are undecided.
     if (typeof lead !== 'object' || lead === null || Array.isArray(lead)) {
       issues.push({ code: 'invalid_lead', path: '', expected: 'object', received: describeValue(lead) });
     }

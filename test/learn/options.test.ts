@@ -8,7 +8,9 @@ function history(): Record<string, unknown>[] {
   const leads: Record<string, unknown>[] = [];
   for (let i = 0; i < 200; i++) {
     const demo = i % 2 === 0;
-    const source = i % 10 === 0 ? 'Event' : i % 4 === 1 ? 'Ads' : 'Web';
+    let source = 'Web';
+    if (i % 10 === 0) source = 'Event';
+    else if (i % 4 === 1) source = 'Ads';
     leads.push({ demo, size: i % 100, source, converted: demo ? i % 8 !== 0 : i % 8 === 1 });
   }
   return leads;
@@ -30,7 +32,13 @@ describe('learnScorecard candidates', () => {
   });
 
   it('ignores placeholders and non-scalars', () => {
-    const rows = leads.map((lead, i) => ({ ...lead, source: i % 3 === 0 ? 'Select' : i % 3 === 1 ? { name: 'Web' } : lead['source'] }));
+    // Every third source is a placeholder, and every third after it an object.
+    const sourceOf = (lead: Record<string, unknown>, i: number): unknown => {
+      if (i % 3 === 0) return 'Select';
+      if (i % 3 === 1) return { name: 'Web' };
+      return lead['source'];
+    };
+    const rows = leads.map((lead, i) => ({ ...lead, source: sourceOf(lead, i) }));
     const learned = learnScorecard({ leads: rows, outcome: 'converted', categorical: ['source'], minCount: 1, l2: 0.01 });
     const ids = learned.definition.rules!.map((rule) => rule.id);
 
