@@ -180,6 +180,12 @@ export async function run(): Promise<BenchSection> {
   for (const lead of engineLeads) engineTotals.push(await engineTotal(engine, lead));
   check('json-rules-engine', expected.slice(0, RULES_ENGINE_LEADS), engineTotals);
 
+  const lazy = { ledger: 'lazy' } as const;
+  check('netspear lazy score', expected, pool.map((lead) => card.score(lead, lazy).total));
+  const ledgers = pool.slice(0, 1_000).map((lead) => JSON.stringify(card.score(lead)));
+  const lazyLedgers = pool.slice(0, 1_000).map((lead) => JSON.stringify(card.score(lead, lazy)));
+  if (ledgers.some((text, i) => text !== lazyLedgers[i])) throw new Error('scoring bench: the lazy ledger differs from the eager one');
+
   const operations = POOL * PASSES;
   const everyLead = (score: (lead: Lead) => number) => () => {
     let sum = 0;
@@ -194,7 +200,13 @@ export async function run(): Promise<BenchSection> {
   const baseline = measure('hand-written function', operations, everyLead(handWritten));
   const rows: Measurement[] = [
     measure('netspear `total()` (no ledger)', operations, everyLead((lead) => card.total(lead))),
-    measure('netspear `score()` (full ledger)', operations, everyLead((lead) => card.score(lead).total)),
+    measure('netspear `score()`, ledger built at once', operations, everyLead((lead) => card.score(lead).total)),
+    measure('netspear `score()`, ledger built when read (`ledger: \'lazy\'`)', operations, everyLead((lead) => card.score(lead, lazy).total)),
+    measure(
+      'netspear `score()`, ledger built when read, then every ledger read',
+      operations,
+      everyLead((lead) => card.score(lead, lazy).contributions.length),
+    ),
     measure('json-logic-js', POOL, onePass((lead) => sumOver(logicRules, (rule) => Boolean(jsonLogic.apply(rule, lead)))), { rounds: 3, warmup: 1 }),
     measure('sift', POOL, onePass((lead) => sumOver(siftRules, (rule) => rule(lead))), { rounds: 3, warmup: 1 }),
   ];

