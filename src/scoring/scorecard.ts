@@ -126,12 +126,15 @@ export interface GroupResult {
   readonly points: number;
 }
 
-/** A lead's score with its ledger. */
-export interface ScoreResult<Name extends string = string> {
+/**
+ * A lead's score with its ledger. `Below` is the type of `tier` for a total below every tier:
+ * `undefined`, or `never` for a scorecard that has a catch-all tier.
+ */
+export interface ScoreResult<Name extends string = string, Below = undefined> {
   /** The sum of the contributions' points. */
   readonly total: number;
   /** The tier the total falls in, or undefined when it is below every tier with a `min`. */
-  readonly tier: Name | undefined;
+  readonly tier: Name | Below;
   /** One contribution per rule: rules outside groups first, then each group's, in definition order. */
   readonly contributions: readonly Contribution[];
   readonly groups: readonly GroupResult[];
@@ -147,8 +150,11 @@ export interface ScoreResult<Name extends string = string> {
   readonly events?: EventSummary;
 }
 
-/** A validated scorecard, compiled once and applied to any number of leads. */
-export interface Scorecard<T = any, Name extends string = string> {
+/**
+ * A validated scorecard, compiled once and applied to any number of leads. `Below` is `never`
+ * when every total gets a tier, because the tiers have a catch-all or come from `mqlThreshold`.
+ */
+export interface Scorecard<T = any, Name extends string = string, Below = undefined> {
   readonly kind: 'scorecard';
   /** The definition the scorecard was built from. */
   readonly definition: ScorecardDefinition<T, Name>;
@@ -159,12 +165,29 @@ export interface Scorecard<T = any, Name extends string = string> {
   // Method syntax keeps a scorecard with named tiers assignable to `Scorecard<T, string>`, which
   // the router accepts, although `previousTier` is a `Name` parameter.
   /** Scores one lead with the full ledger. */
-  score(lead: T, options?: ScoreOptions<Name>): ScoreResult<Name>;
+  score(lead: T, options?: ScoreOptions<Name>): ScoreResult<Name, Below>;
   /** Returns only the total, without building a ledger. */
   total(lead: T, options?: ScoreOptions<Name>): number;
   /** Returns the tier of a score, keeping `previousTier` within the hysteresis band. */
-  tierOf(total: number, previousTier?: Name): Name | undefined;
+  tierOf(total: number, previousTier?: Name): Name | Below;
 }
+
+/**
+ * `never` when the definition's literal shows that every total gets a tier: its tiers include
+ * one without `min`, or it sets `mqlThreshold`. `undefined` otherwise, which is also the answer
+ * for definitions whose tiers are not known when the code is compiled.
+ *
+ * @inline
+ */
+type BelowEveryTier<Tiers, Threshold> = [CatchAllIn<Tiers>] extends [never] ? ([Threshold] extends [number] ? never : undefined) : never;
+
+/**
+ * `true` when a tier of the list has no `min`. The `name` keeps the target from being a weak
+ * type, which an object without `min` would not extend.
+ *
+ * @inline
+ */
+type CatchAllIn<Tiers> = Tiers extends readonly (infer Tier)[] ? (Tier extends { readonly name: string; readonly min?: undefined } ? true : never) : never;
 
 interface GroupPlan {
   readonly id: string | undefined;
@@ -388,9 +411,14 @@ function rebuild(fields: readonly CapturedField[], snapshot: readonly unknown[])
  * card.score({ title: 'CTO' }, { now: '2024-05-01', events: [{ type: 'pricing_view', at: '2024-04-28' }] }).total; // 30
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'>(
-  definition: ScorecardDefinition<T, Name>,
-): Scorecard<T, Name> {
+export function scorecard<
+  T = any,
+  const Name extends string = 'mql' | 'nurture',
+  const Tiers extends readonly TierDefinition<Name>[] | undefined = readonly TierDefinition<Name>[] | undefined,
+  const Threshold extends number | undefined = number | undefined,
+>(
+  definition: ScorecardDefinition<T, Name> & { readonly tiers?: Tiers; readonly mqlThreshold?: Threshold },
+): Scorecard<T, Name, BelowEveryTier<Tiers, Threshold>> {
   if (definition === null || typeof definition !== 'object') {
     throw new ConfigError(API, '', `expected a scorecard definition object, received ${describeValue(definition)}`);
   }
@@ -672,5 +700,7 @@ export function scorecard<T = any, const Name extends string = 'mql' | 'nurture'
     return new LazyScore(sum, tierOf(sum, previousTier), snapshot, previousTier, fromSnapshot);
   };
 
-  return { kind: 'scorecard', definition, rules, groups, tiers, score: scoreAny, total, tierOf };
+  // The tiers were validated: a catch-all, or the tiers of mqlThreshold, give every total a tier.
+  const card: Scorecard<T, Name> = { kind: 'scorecard', definition, rules, groups, tiers, score: scoreAny, total, tierOf };
+  return card as Scorecard<T, Name, BelowEveryTier<Tiers, Threshold>>;
 }

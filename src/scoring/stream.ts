@@ -1,11 +1,11 @@
 import type { Scorecard, ScoreOptions, ScoreResult } from './scorecard.js';
 
 /** One scored lead of a stream. */
-export interface ScoredLead<T, Name extends string = string> {
+export interface ScoredLead<T, Name extends string = string, Below = undefined> {
   /** The lead's position in the stream. */
   readonly index: number;
   readonly lead: T;
-  readonly result: ScoreResult<Name>;
+  readonly result: ScoreResult<Name, Below>;
 }
 
 /**
@@ -18,11 +18,11 @@ export interface ScoredLead<T, Name extends string = string> {
  *   await save(lead.id, result.total, result.tier);
  * }
  */
-export async function* scoreEach<T, Name extends string>(
-  card: Scorecard<T, Name>,
+export async function* scoreEach<T, Name extends string, Below = undefined>(
+  card: Scorecard<T, Name, Below>,
   leads: Iterable<T> | AsyncIterable<T>,
   options?: ScoreOptions<Name>,
-): AsyncGenerator<ScoredLead<T, Name>, void, undefined> {
+): AsyncGenerator<ScoredLead<T, Name, Below>, void, undefined> {
   // One instant for the whole run, so every lead is scored as of the same moment.
   const scoreOptions: ScoreOptions<Name> = { ...options, now: options?.now ?? (card.definition.clock ?? Date.now)() };
   let index = 0;

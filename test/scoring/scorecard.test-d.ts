@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { fieldsOf, isTrue } from '../../src/predicate/index.js';
-import { combinedScorecard, scorecard, type Scorecard } from '../../src/scoring/index.js';
+import { combinedScorecard, scoreEach, scorecard, type Scorecard, type TierDefinition } from '../../src/scoring/index.js';
 
 interface Lead {
   title: string;
@@ -14,13 +14,36 @@ const lead: Lead = { title: 'CTO', companySize: 10, visitedPricingPage: true };
 describe('scorecard tier names', () => {
   it('infers named tier union', () => {
     const card = scorecard({ rules, tiers: [{ name: 'hot', min: 80 }, { name: 'warm', min: 40 }, { name: 'cold' }] });
-    expectTypeOf(card.score(lead).tier).toEqualTypeOf<'hot' | 'warm' | 'cold' | undefined>();
-    expectTypeOf(card.tierOf(10)).toEqualTypeOf<'hot' | 'warm' | 'cold' | undefined>();
+    expectTypeOf(card.score(lead).tier).toEqualTypeOf<'hot' | 'warm' | 'cold'>();
+    expectTypeOf(card.tierOf(10)).toEqualTypeOf<'hot' | 'warm' | 'cold'>();
+  });
+
+  it('keeps undefined without catch-all', () => {
+    const card = scorecard({ rules, tiers: [{ name: 'hot', min: 80 }, { name: 'warm', min: 40 }] });
+    expectTypeOf(card.score(lead).tier).toEqualTypeOf<'hot' | 'warm' | undefined>();
+    expectTypeOf(card.tierOf(10)).toEqualTypeOf<'hot' | 'warm' | undefined>();
+  });
+
+  it('keeps undefined for tiers from data', () => {
+    const tiers: TierDefinition[] = JSON.parse('[{ "name": "hot", "min": 80 }, { "name": "cold" }]');
+    expectTypeOf(scorecard({ rules, tiers }).score(lead).tier).toEqualTypeOf<string | undefined>();
   });
 
   it('mqlThreshold gives mql, nurture', () => {
     const card = scorecard({ rules, mqlThreshold: 75 });
-    expectTypeOf(card.score(lead).tier).toEqualTypeOf<'mql' | 'nurture' | undefined>();
+    expectTypeOf(card.score(lead).tier).toEqualTypeOf<'mql' | 'nurture'>();
+  });
+
+  it('scoreEach keeps the tier type', async () => {
+    const card = scorecard({ rules, mqlThreshold: 75 });
+    for await (const { result } of scoreEach(card, [lead])) expectTypeOf(result.tier).toEqualTypeOf<'mql' | 'nurture'>();
+  });
+
+  it('explicit type arguments stay loose', () => {
+    expectTypeOf(scorecard<Lead>({ rules, mqlThreshold: 75 }).score(lead).tier).toEqualTypeOf<'mql' | 'nurture' | undefined>();
+    expectTypeOf(scorecard<Lead, 'hot' | 'cold'>({ rules, tiers: [{ name: 'hot', min: 80 }, { name: 'cold' }] }).score(lead).tier).toEqualTypeOf<
+      'hot' | 'cold' | undefined
+    >();
   });
 
   it('rejects comparing unknown tier', () => {
@@ -36,6 +59,7 @@ describe('scorecard lead type', () => {
 
   it('carries the lead type', () => {
     expectTypeOf(card).toEqualTypeOf<Scorecard<Lead, 'mql' | 'nurture'>>();
+    expectTypeOf(card).toExtend<Scorecard<Lead, string>>();
     expectTypeOf(card.total).parameter(0).toEqualTypeOf<Lead>();
   });
 
