@@ -6,8 +6,12 @@ export interface ValueOptions {
   readonly parseStrings: boolean;
 }
 
-/** The placeholders treated as missing unless an option replaces them: web forms send `Select`. */
-export const DEFAULT_PLACEHOLDERS: readonly string[] = ['select'];
+/**
+ * The placeholders treated as missing unless an option replaces them, in lower case: the first
+ * option of web-form drop-downs (`Select`, `Select...`, `Please select`) and of Salesforce
+ * picklists (`--None--`).
+ */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = ['select', 'select...', 'please select', '--none--'];
 
 /** Tells whether a value is missing: undefined, null, NaN, a blank string or a placeholder. */
 export function isMissing(value: unknown, placeholders: readonly string[]): boolean {

@@ -17,7 +17,8 @@ export const MAX_PREDICATE_DEPTH = 64;
 export interface EvaluationOptions {
   /**
    * Strings that count as missing, compared case-insensitively after trimming. Blank strings
-   * always count as missing. Defaults to `["Select"]`, the placeholder web forms send.
+   * always count as missing. Defaults to `["Select", "Select...", "Please select", "--None--"]`,
+   * the first options of web-form drop-downs and Salesforce picklists.
    */
   readonly placeholders?: readonly string[];
   /**

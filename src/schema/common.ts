@@ -74,7 +74,7 @@ export function evaluationOptionsShape() {
     placeholders: z
       .array(z.string(), { error: expected('an array of strings') })
       .optional()
-      .describe('Strings that count as missing, compared case-insensitively after trimming. Defaults to ["Select"].'),
+      .describe('Strings that count as missing, compared case-insensitively after trimming. Defaults to ["Select", "Select...", "Please select", "--None--"].'),
     parseStrings: z
       .boolean({ error: expected('true or false') })
       .optional()

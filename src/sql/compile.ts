@@ -1,4 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
+import { DEFAULT_PLACEHOLDERS } from '../internal/values.js';
 import { compilePredicate } from '../predicate/compile.js';
 import { parseIsoDate } from '../predicate/dates.js';
 import type { Predicate, PredicateNode, Scalar } from '../predicate/types.js';
@@ -308,7 +309,7 @@ export function compileSql(predicate: Predicate, options: SqlOptions): SqlPredic
   const w: Writer = {
     postgres: options.dialect === 'postgres',
     columns: options.columns,
-    placeholders: (options.placeholders ?? ['Select']).map((p) => p.trim().toLowerCase()),
+    placeholders: (options.placeholders ?? DEFAULT_PLACEHOLDERS).map((p) => p.trim().toLowerCase()),
     params: [],
     first,
   };

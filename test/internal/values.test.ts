@@ -112,3 +112,13 @@ describe('toBoolean', () => {
     expect(toBoolean({}, true)).toBeUndefined();
   });
 });
+
+describe('default placeholders', () => {
+  it.each(['Select', 'select', ' Select... ', 'Please select', '--None--', '--NONE--'])('%j is missing', (value) => {
+    expect(isMissing(value, DEFAULT_PLACEHOLDERS)).toBe(true);
+  });
+
+  it.each(['N/A', 'None', 'Selected', 'Select one of these'])('%j is a value', (value) => {
+    expect(isMissing(value, DEFAULT_PLACEHOLDERS)).toBe(false);
+  });
+});

@@ -39,7 +39,7 @@ export const COLUMNS: Record<string, ColumnSpec> = {
 };
 
 // ASCII letters only change case, because SQLite's lower() folds ASCII alone.
-const TEXTS = ['SaaS', 'saas', 'Finance', 'US', '', '   ', '\u00a0', 'Select', ' select ', 'N/A', 'Senior Engineer', 'VP of Sales', '9', '10', "O'Neil", 'a"b', 'ü', 'kubernetes'];
+const TEXTS = ['SaaS', 'saas', 'Finance', 'US', '', '   ', '\u00a0', 'Select', ' select ', 'Select...', '--None--', 'N/A', 'Senior Engineer', 'VP of Sales', '9', '10', "O'Neil", 'a"b', 'ü', 'kubernetes'];
 const TAGS = ['kubernetes', 'KUBERNETES', 'react', 'aws', 'ü'];
 const DATES = ['2023-12-31', '2024-01-01', '2024-01-01T12:00:00.000Z', '2024-01-01T12:00:00+02:00', '2024-06-30T23:59:59.999Z'];
 
@@ -120,5 +120,5 @@ export const sqlPredicateArb: fc.Arbitrary<Predicate> = fc.letrec<{ p: Predicate
   ),
 })).p;
 
-/** Placeholder lists the tests compile with. */
-export const placeholdersArb = fc.constantFrom<readonly string[]>(['Select'], [], ['Select', 'N/A']);
+/** Placeholder lists the tests compile with; undefined leaves the defaults. */
+export const placeholdersArb = fc.constantFrom<readonly string[] | undefined>(undefined, ['Select'], [], ['Select', 'N/A']);
