@@ -65,63 +65,126 @@ export async function dryRun<L, R extends string>(
   return report;
 }
 
+/** Leads that move from one route, or one assignee, to another. */
+export interface Move {
+  readonly from: string;
+  readonly to: string;
+  readonly leads: number;
+}
+
 /** The differences between two routers on the same leads. */
 export interface RouterComparison {
   readonly leads: number;
   /** Leads whose route differs. */
   readonly changed: number;
   /** Moves between routes, largest first. */
-  readonly moves: readonly { readonly from: string; readonly to: string; readonly leads: number }[];
+  readonly moves: readonly Move[];
   /** One line per move, such as "312 leads move from sales to nurture". */
   readonly summary: readonly string[];
   /** Up to `examples` indexes of changed leads per move, keyed `from->to`. */
   readonly examples: Record<string, readonly number[]>;
+  /**
+   * With `assignees: true`, the leads whose assignee differs, whether or not the route did, and
+   * the moves between assignees, largest first. An unassigned lead counts as `(none)`.
+   */
+  readonly reassigned?: number;
+  readonly handoffs?: readonly Move[];
+  /** Up to `examples` indexes of reassigned leads per handoff, keyed `from->to`. */
+  readonly handoffExamples?: Record<string, readonly number[]>;
 }
 
+/** Options for {@link compareRouters}. */
+export interface CompareRoutersOptions {
+  /** How many lead indexes to keep per move. Defaults to 5. */
+  readonly examples?: number;
+  /**
+   * Also assign each lead, as a dry run with its own scratch store per router, and compare the
+   * assignees. Hooks still do not run. Defaults to false, which compares routes with `decide`.
+   */
+  readonly assignees?: boolean;
+  /** The scratch stores of the two routers' assigners, such as `memoryStore(live.snapshot())`. Default to empty stores. */
+  readonly stores?: { readonly before?: RouterStore; readonly after?: RouterStore };
+}
+
+/** Counts one move and keeps the lead's index as an example. */
+function countMove(moves: Map<string, { from: string; to: string; leads: number }>, examples: Record<string, number[]>, keep: number, from: string, to: string, index: number): void {
+  const key = `${from}->${to}`;
+  const move = moves.get(key) ?? { from, to, leads: 0 };
+  move.leads++;
+  moves.set(key, move);
+  const list = (examples[key] ??= []);
+  if (list.length < keep) list.push(index);
+}
+
+/** Sorts moves largest first, then by name, so the order never depends on the leads' order. */
+function sortMoves(moves: Map<string, Move>): Move[] {
+  return [...moves.values()].sort((a, b) => b.leads - a.leads || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+const describeMove = (move: Move): string => `${move.leads} lead${move.leads === 1 ? '' : 's'} move${move.leads === 1 ? 's' : ''} from ${move.from} to ${move.to}`;
+
 /**
- * Compares the routes two routers give the same leads, with `decide` only: no hooks and no
- * assignment. Reads the leads once, so an async iterable works.
+ * Compares the routes two routers give the same leads, and with `assignees: true` their
+ * assignees too. Runs no hooks and reads the leads once, so an async iterable works.
  *
  * @example
- * const diff = await compareRouters(current, createRouter({ ...options, mqlThreshold: 80 }), leads);
- * diff.summary; // ['312 leads move from sales to nurture']
+ * const diff = await compareRouters(current, createRouter({ ...options, mqlThreshold: 80 }), leads, { assignees: true });
+ * diff.summary; // ['312 leads move from sales to nurture', '41 leads move from rep-1 to rep-2']
  */
 export async function compareRouters<L>(
   before: Router<L, any>,
   after: Router<L, any>,
   leads: Iterable<L> | AsyncIterable<L>,
-  options: { readonly examples?: number } = {},
+  options: CompareRoutersOptions = {},
 ): Promise<RouterComparison> {
   for (const [name, router] of [['before', before], ['after', after]] as const) {
     if (router?.kind !== 'router') {
       throw new ConfigError('compareRouters', name, `expected a router built by createRouter(), received ${describeValue(router)}`);
     }
   }
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigError('compareRouters', 'options', `expected an options object, received ${describeValue(options)}`);
+  }
   const keep = options.examples ?? 5;
-  const moves = new Map<string, { from: string; to: string; leads: number }>();
+  const withAssignees = options.assignees === true;
+  const beforeStore = options.stores?.before ?? memoryStore();
+  const afterStore = options.stores?.after ?? memoryStore();
+  const moves = new Map<string, Move & { leads: number }>();
+  const handoffs = new Map<string, Move & { leads: number }>();
   const examples: Record<string, number[]> = {};
+  const handoffExamples: Record<string, number[]> = {};
   let index = 0;
   let changed = 0;
+  let reassigned = 0;
   for await (const lead of leads) {
-    const from = before.decide(lead).route;
-    const to = after.decide(lead).route;
+    let from: string;
+    let to: string;
+    if (withAssignees) {
+      const [old, next] = await Promise.all([
+        before.route(lead, { dryRun: true, store: beforeStore }),
+        after.route(lead, { dryRun: true, store: afterStore }),
+      ]);
+      from = old.route;
+      to = next.route;
+      const oldAssignee = old.assignment?.assignee ?? '(none)';
+      const nextAssignee = next.assignment?.assignee ?? '(none)';
+      if (oldAssignee !== nextAssignee) {
+        reassigned++;
+        countMove(handoffs, handoffExamples, keep, oldAssignee, nextAssignee, index);
+      }
+    } else {
+      from = before.decide(lead).route;
+      to = after.decide(lead).route;
+    }
     if (from !== to) {
       changed++;
-      const key = `${from}->${to}`;
-      const move = moves.get(key) ?? { from, to, leads: 0 };
-      move.leads++;
-      moves.set(key, move);
-      const list = (examples[key] ??= []);
-      if (list.length < keep) list.push(index);
+      countMove(moves, examples, keep, from, to, index);
     }
     index++;
   }
-  const sorted = [...moves.values()].sort((a, b) => b.leads - a.leads || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return {
-    leads: index,
-    changed,
-    moves: sorted,
-    summary: sorted.map((move) => `${move.leads} lead${move.leads === 1 ? '' : 's'} move${move.leads === 1 ? 's' : ''} from ${move.from} to ${move.to}`),
-    examples,
-  };
+  const sorted = sortMoves(moves);
+  const comparison: RouterComparison = { leads: index, changed, moves: sorted, summary: sorted.map(describeMove), examples };
+  if (!withAssignees) return comparison;
+  const sortedHandoffs = sortMoves(handoffs);
+  return { ...comparison, summary: [...comparison.summary, ...sortedHandoffs.map(describeMove)], reassigned, handoffs: sortedHandoffs, handoffExamples };
 }

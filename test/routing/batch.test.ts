@@ -141,7 +141,51 @@ describe('compareRouters', () => {
     });
   });
 
+  it('compares assignees when asked', async () => {
+    const reps = (ids: readonly string[]) => assignment<Lead>({ reps: ids.map((id) => ({ id })), clock: () => monday });
+    const current = createRouter({ accounts, scorecard: card, assign: { sales: reps(['a', 'b']) } });
+    const next = createRouter({ accounts, scorecard: card, mqlThreshold: 95, assign: { sales: reps(['a', 'c']) } });
+    const leads = [engaged, engaged, engaged, { email: 'a@globaltechinc.com' }];
+    const diff = await compareRouters(current, next, leads, { assignees: true });
+    expect(diff.changed).toBe(3);
+    expect(diff.moves).toEqual([{ from: 'sales', to: 'nurture', leads: 3 }]);
+    expect(diff.reassigned).toBe(3);
+    expect(diff.handoffs).toEqual([
+      { from: 'a', to: '(none)', leads: 2 },
+      { from: 'b', to: '(none)', leads: 1 },
+    ]);
+    expect(diff.handoffExamples).toEqual({ 'a->(none)': [0, 2], 'b->(none)': [1] });
+    expect(diff.summary).toEqual(['3 leads move from sales to nurture', '2 leads move from a to (none)', '1 lead moves from b to (none)']);
+  });
+
+  it('counts handoffs within one route', async () => {
+    const reps = (ids: readonly string[]) => assignment<Lead>({ reps: ids.map((id) => ({ id })), clock: () => monday });
+    const current = createRouter({ accounts, scorecard: card, assign: { sales: reps(['a', 'b']) } });
+    const next = createRouter({ accounts, scorecard: card, assign: { sales: reps(['a', 'c']) } });
+    const live = memoryStore();
+    await current.route(engaged, { dryRun: true, store: live });
+    const diff = await compareRouters(current, next, [engaged, engaged], { assignees: true, stores: { before: live } });
+    expect(diff.changed).toBe(0);
+    expect(diff.handoffs).toEqual([
+      { from: 'a', to: 'c', leads: 1 },
+      { from: 'b', to: 'a', leads: 1 },
+    ]);
+    expect(diff.reassigned).toBe(2);
+  });
+
+  it('leaves assignees out by default', async () => {
+    const current = createRouter({ accounts, scorecard: card });
+    const diff = await compareRouters(current, current, [engaged]);
+    expect(diff).not.toHaveProperty('handoffs');
+    expect(diff.changed).toBe(0);
+  });
+
   it('rejects a non-router', async () => {
     await expect(compareRouters({} as never, {} as never, [])).rejects.toThrow(/compareRouters: before/);
+  });
+
+  it('rejects options that are not an object', async () => {
+    const current = createRouter({ accounts, scorecard: card });
+    await expect(compareRouters(current, current, [], null as never)).rejects.toThrow('compareRouters: options: expected an options object, received null');
   });
 });
