@@ -10,10 +10,32 @@ export interface IdempotencyOptions<L> {
   readonly key?: string | ((lead: L) => unknown);
   /** Prefix of the store keys. Defaults to `netspear:decision:`. */
   readonly prefix?: string;
+  /**
+   * Milliseconds after which a routing that started but never stored its decision counts as
+   * dead, so that the next call with its key routes the lead again. Defaults to 900,000 (15
+   * minutes, the longest run of an AWS Lambda function).
+   */
+  readonly pendingTimeoutMs?: number;
+  /** The clock of the pending markers. Defaults to `Date.now`. */
+  readonly clock?: () => number;
 }
 
 const API = 'idempotent';
-const PENDING = '{"pending":true}';
+const PENDING_PREFIX = '{"pending":true';
+
+/**
+ * Returns when a pending marker was written, or undefined when the stored value is a decision.
+ * A marker without a readable time counts as written at the epoch, so it has expired.
+ */
+function pendingSince(stored: string): number | undefined {
+  if (!stored.startsWith(PENDING_PREFIX)) return undefined;
+  try {
+    const since: unknown = (JSON.parse(stored) as { since?: unknown }).since;
+    return typeof since === 'number' && Number.isFinite(since) ? since : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Wraps a router so that a lead or event routed again with the same key gets the first
@@ -40,6 +62,12 @@ export function idempotent<L, R extends string>(router: Router<L, R>, options: I
   }
   const keyPath = typeof key === 'string' ? splitPath(API, 'key', key) : undefined;
   const prefix = options.prefix ?? 'netspear:decision:';
+  const timeout = options.pendingTimeoutMs ?? 900_000;
+  if (typeof timeout !== 'number' || !(timeout > 0)) {
+    throw new ConfigError(API, 'pendingTimeoutMs', `expected a number of milliseconds above 0, received ${describeValue(timeout)}`);
+  }
+  const clock = options.clock ?? Date.now;
+  if (typeof clock !== 'function') throw new ConfigError(API, 'clock', `expected a function returning epoch milliseconds, received ${describeValue(clock)}`);
 
   const readKey = (lead: L, override: string | undefined): string | null => {
     let raw: unknown = override;
@@ -60,16 +88,23 @@ export function idempotent<L, R extends string>(router: Router<L, R>, options: I
     if (id === null) return router.route(lead, routeOptions);
     const storeKey = prefix + id;
     try {
-      if (!(await store.compareAndSet(storeKey, undefined, PENDING))) {
+      const now = clock();
+      const marker = JSON.stringify({ pending: true, since: now });
+      if (!(await store.compareAndSet(storeKey, undefined, marker))) {
         const stored = await store.get(storeKey);
-        if (stored !== undefined && stored !== PENDING) {
+        const since = stored === undefined ? undefined : pendingSince(stored);
+        if (stored !== undefined && since === undefined) {
           return { ...(JSON.parse(stored) as Decision<R>), idempotency: { key: id, status: 'replayed' } };
         }
-        // The first routing with this key has not finished: return the pure decision, with no
-        // assignment and no hooks, so that side effects run once.
-        // NOTE: a process that dies mid-routing leaves the pending marker; give the store a TTL.
-        const decision = await router.route(lead, { dryRun: true });
-        return { ...decision, idempotency: { key: id, status: 'in_progress' } };
+        // A marker older than the timeout belongs to a routing that died before it stored its
+        // decision. One caller takes it over by swapping in its own marker and routes again.
+        const expired = stored !== undefined && since !== undefined && now - since >= timeout;
+        if (!expired || !(await store.compareAndSet(storeKey, stored, marker))) {
+          // The first routing with this key has not finished: return the pure decision, with no
+          // assignment and no hooks, so that side effects run once.
+          const decision = await router.route(lead, { dryRun: true });
+          return { ...decision, idempotency: { key: id, status: 'in_progress' } };
+        }
       }
     } catch {
       const decision = await router.route(lead, routeOptions);

@@ -69,7 +69,42 @@ describe('idempotent', () => {
     expect(sales).toHaveBeenCalledTimes(1);
   });
 
+  it('routes again after a routing died', async () => {
+    const store = memoryStore({ 'netspear:decision:k': JSON.stringify({ pending: true, since: monday - 900_000 }) });
+    const sales = vi.fn();
+    const router = idempotent(createRouter({ accounts, scorecard: card, hooks: { sales } }), { store, key: 'id', clock: () => monday });
+    const decision = await router.route({ ...engaged, id: 'k' });
+    expect(decision.idempotency).toEqual({ key: 'k', status: 'first' });
+    expect(sales).toHaveBeenCalledTimes(1);
+    const again = await router.route({ ...engaged, id: 'k' });
+    expect(again.idempotency?.status).toBe('replayed');
+    expect(sales).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for a routing under the timeout', async () => {
+    const store = memoryStore({ 'netspear:decision:k': JSON.stringify({ pending: true, since: monday - 899_999 }) });
+    const sales = vi.fn();
+    const router = idempotent(createRouter({ accounts, scorecard: card, hooks: { sales } }), { store, key: 'id', clock: () => monday });
+    const decision = await router.route({ ...engaged, id: 'k' });
+    expect(decision.idempotency?.status).toBe('in_progress');
+    expect(sales).not.toHaveBeenCalled();
+  });
+
+  it('lets one caller take over a dead routing', async () => {
+    const store = memoryStore({ 'netspear:decision:k': '{"pending":true}' });
+    const sales = vi.fn();
+    const router = idempotent(createRouter({ accounts, scorecard: card, hooks: { sales } }), { store, key: 'id', pendingTimeoutMs: 1_000, clock: () => monday });
+    const decisions = await Promise.all(Array.from({ length: 4 }, () => router.route({ ...engaged, id: 'k' })));
+    expect(decisions.map((d) => d.idempotency?.status).sort()).toEqual(['first', 'in_progress', 'in_progress', 'in_progress']);
+    expect(sales).toHaveBeenCalledTimes(1);
+  });
+
   it('rejects invalid options', () => {
+    const store = memoryStore();
+    const plain = createRouter({ accounts, scorecard: card });
+    expect(() => idempotent(plain, { store, pendingTimeoutMs: 0 })).toThrow('idempotent: pendingTimeoutMs: expected a number of milliseconds above 0, received 0');
+    expect(() => idempotent(plain, { store, pendingTimeoutMs: Number.NaN })).toThrow(/pendingTimeoutMs/);
+    expect(() => idempotent(plain, { store, clock: 5 as never })).toThrow('idempotent: clock: expected a function returning epoch milliseconds, received 5');
     const router = createRouter({ accounts, scorecard: card });
     expect(() => idempotent(router, { store: {} as never })).toThrow(/idempotent: store/);
     expect(() => idempotent({} as never, { store: memoryStore() })).toThrow(/idempotent: router/);
