@@ -323,11 +323,17 @@ export function assignment<L = any>(options: AssignmentOptions<L>): Assigner<L> 
       }
 
       if (result.assignee === fallback && result.method === 'fallback') return result;
-      if (await store.compareAndSet(stateKey, before, JSON.stringify(state))) {
-        // NOTE: the open-lead record is written after the turn is taken, so two copies of a new
-        // lead routed at the same instant can still reach two reps.
-        if (email !== undefined && result.assignee !== null) await store.set(leadPrefix + email, result.assignee);
-        return result;
+      const committed = JSON.stringify(state);
+      if (await store.compareAndSet(stateKey, before, committed)) {
+        if (email === undefined || result.assignee === null || result.assignee === openOwner) return result;
+        const leadKey = leadPrefix + email;
+        if (await store.compareAndSet(leadKey, openOwner, result.assignee)) return result;
+        // Another copy of this lead got a rep since `openOwner` was read. Follow it to that rep,
+        // and give the turn back unless another lead has taken one since.
+        const owner = await store.get(leadKey);
+        if (owner === undefined) return result;
+        await store.compareAndSet(stateKey, committed, before ?? JSON.stringify(parseState(undefined)));
+        return { assignee: owner, method: 'duplicate', reason: `${owner}: owns the open lead ${email}`, turn: null, skipped };
       }
     }
     throw new Error(`assignment: the store rejected ${maxAttempts} compare-and-set attempts on ${stateKey}; raise maxAttempts or reduce contention`);

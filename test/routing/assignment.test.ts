@@ -158,6 +158,21 @@ describe('assignment', () => {
     expect(again).toMatchObject({ assignee: 'a', method: 'duplicate', turn: null });
   });
 
+  it('sends concurrent copies of a new lead to one rep', async () => {
+    const assign = assignment<Lead>({ reps: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], duplicates: true, store: slowStore(), clock: () => monday });
+    const copies = await Promise.all(Array.from({ length: 5 }, () => assign(input({ email: 'jane@acme.com' }))));
+    expect(new Set(copies.map((copy) => copy.assignee))).toEqual(new Set(['a']));
+    expect(copies.filter((copy) => copy.method === 'duplicate').length).toBe(4);
+  });
+
+  it('gives back the turn of a copy that lost the race', async () => {
+    const assign = assignment<Lead>({ reps: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], duplicates: true, store: slowStore(), clock: () => monday });
+    const copies = await Promise.all([assign(input({ email: 'jane@acme.com' })), assign(input({ email: 'jane@acme.com' }))]);
+    expect(copies.map((copy) => copy.assignee)).toEqual(['a', 'a']);
+    const next = await assign(input({ email: 'other@acme.com' }));
+    expect(next).toMatchObject({ assignee: 'b', turn: 2 });
+  });
+
   it('keeps pools apart in one store', async () => {
     const store = memoryStore();
     const east = assignment<Lead>({ reps: [{ id: 'a' }, { id: 'b' }], store, pool: 'east', clock: () => monday });
@@ -250,6 +265,20 @@ describe('assignment properties', () => {
       caps.forEach((cap, i) => expect(counts.get(`r${i}`) ?? 0).toBeLessThanOrEqual(cap));
       const capacity = caps.reduce((a, b) => a + b, 0);
       expect(counts.get(null) ?? 0).toBe(Math.max(0, n - capacity));
+    },
+  );
+
+  test.prop([fc.array(fc.constantFrom('ana@acme.com', 'Ana+form@acme.com', 'bo@acme.com', 'cy@beta.io'), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 4 })])(
+    'copies of one lead reach one rep',
+    async (emails, reps) => {
+      const assign = assignment<Lead>({ reps: Array.from({ length: reps }, (_, i) => ({ id: `r${i}` })), duplicates: true, store: slowStore(), clock: () => monday });
+      const results = await Promise.all(emails.map((email) => assign(input({ email }))));
+      const owners = new Map<string, Set<string | null>>();
+      emails.forEach((email, i) => {
+        const person = email.toLowerCase().replace('+form', '');
+        owners.set(person, (owners.get(person) ?? new Set()).add(results[i]!.assignee));
+      });
+      for (const assignees of owners.values()) expect(assignees.size).toBe(1);
     },
   );
 
