@@ -66,7 +66,7 @@ export async function dryRun<L, R extends string>(
 }
 
 /** Leads that move from one route, or one assignee, to another. */
-export interface Move {
+export interface RouterMove {
   readonly from: string;
   readonly to: string;
   readonly leads: number;
@@ -78,7 +78,7 @@ export interface RouterComparison {
   /** Leads whose route differs. */
   readonly changed: number;
   /** Moves between routes, largest first. */
-  readonly moves: readonly Move[];
+  readonly moves: readonly RouterMove[];
   /** One line per move, such as "312 leads move from sales to nurture". */
   readonly summary: readonly string[];
   /** Up to `examples` indexes of changed leads per move, keyed `from->to`. */
@@ -88,7 +88,7 @@ export interface RouterComparison {
    * the moves between assignees, largest first. An unassigned lead counts as `(none)`.
    */
   readonly reassigned?: number;
-  readonly handoffs?: readonly Move[];
+  readonly handoffs?: readonly RouterMove[];
   /** Up to `examples` indexes of reassigned leads per handoff, keyed `from->to`. */
   readonly handoffExamples?: Record<string, readonly number[]>;
 }
@@ -117,11 +117,11 @@ function countMove(moves: Map<string, { from: string; to: string; leads: number 
 }
 
 /** Sorts moves largest first, then by name, so the order never depends on the leads' order. */
-function sortMoves(moves: Map<string, Move>): Move[] {
+function sortMoves(moves: Map<string, RouterMove>): RouterMove[] {
   return [...moves.values()].sort((a, b) => b.leads - a.leads || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
-const describeMove = (move: Move): string => `${move.leads} lead${move.leads === 1 ? '' : 's'} move${move.leads === 1 ? 's' : ''} from ${move.from} to ${move.to}`;
+const describeMove = (move: RouterMove): string => `${move.leads} lead${move.leads === 1 ? '' : 's'} move${move.leads === 1 ? 's' : ''} from ${move.from} to ${move.to}`;
 
 /**
  * Compares the routes two routers give the same leads, and with `assignees: true` their
@@ -149,8 +149,8 @@ export async function compareRouters<L>(
   const withAssignees = options.assignees === true;
   const beforeStore = options.stores?.before ?? memoryStore();
   const afterStore = options.stores?.after ?? memoryStore();
-  const moves = new Map<string, Move & { leads: number }>();
-  const handoffs = new Map<string, Move & { leads: number }>();
+  const moves = new Map<string, RouterMove & { leads: number }>();
+  const handoffs = new Map<string, RouterMove & { leads: number }>();
   const examples: Record<string, number[]> = {};
   const handoffExamples: Record<string, number[]> = {};
   let index = 0;

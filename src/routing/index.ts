@@ -53,4 +53,4 @@ export type { AssignmentOptions, AssignmentStrategy, Rep } from './assignment.js
 export { routeMany } from './batch.js';
 export type { BatchProgress, BatchResult, RouteManyOptions } from './batch.js';
 export { compareRouters, dryRun } from './dry-run.js';
-export type { DryRunOptions, DryRunReport, RouterComparison } from './dry-run.js';
+export type { CompareRoutersOptions, DryRunOptions, DryRunReport, RouterComparison, RouterMove } from './dry-run.js';
