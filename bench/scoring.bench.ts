@@ -221,6 +221,8 @@ export async function run(): Promise<BenchSection> {
   const markdown = [
     `A 10-rule scorecard (numeric bounds, one-of lists, flags, an array membership, a range) on ${operations.toLocaleString('en-US')} synthetic leads: a pool of ${POOL.toLocaleString('en-US')} distinct leads scored ${PASSES} times. json-logic-js and sift score the pool once per round, and json-rules-engine scores ${RULES_ENGINE_LEADS.toLocaleString('en-US')} leads, because they are slower; every ratio is per lead. All contenders gave identical totals on the whole pool (json-rules-engine on its ${RULES_ENGINE_LEADS.toLocaleString('en-US')} leads) before timing.`,
     '',
+    'With `ledger: \'lazy\'`, `score()` computes the total and the tier and copies the values the rules read; the contributions are built from that copy when first read. The last netspear row reads every lead\'s contributions. Before timing, the lazy ledger of 1,000 leads was checked equal, as JSON, to the eager one.',
+    '',
     ratioTable(baseline, rows),
     '',
     `Scoring ${STREAM_LEADS.toLocaleString('en-US')} generated leads with the full ledger through \`scoreEach\` from an async generator: heap ${heap.start.toFixed(1)} MB at the start, ${heap.middle.toFixed(1)} MB after ${(STREAM_LEADS / 10).toLocaleString('en-US')} leads, ${heap.end.toFixed(1)} MB at the end${(globalThis as { gc?: unknown }).gc === undefined ? ' (run without --expose-gc, so the figures include garbage not yet collected)' : ''}.`,
