@@ -79,7 +79,7 @@ export function globalTimers(): Timers {
 /** Checks a timeout in milliseconds, as a positive number no larger than `setTimeout` accepts. */
 export function checkTimeout(api: string, path: string, value: unknown): number {
   if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMEOUT_MS) {
-    throw new ConfigError(api, path, `expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, received ${describeValue(value)}`);
+    throw new ConfigError(api, path, `expected milliseconds above 0, at most ${MAX_TIMEOUT_MS}, received ${describeValue(value)}`);
   }
   return value;
 }

@@ -34,7 +34,7 @@ export interface RouterConfig {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function routerConfigSchema(): z.ZodType<RouterConfig> {
-  const timeout = `milliseconds from 1 to ${MAX_TIMEOUT_MS}`;
+  const timeout = `milliseconds above 0, at most ${MAX_TIMEOUT_MS}`;
   const nonNegative = () =>
     z.number({ error: expected('a finite number from 0') }).min(0, { error: expected('a finite number from 0') });
   // NOTE: the router takes any integer count of attempts; the schema stops at 2^53 − 1, where integers stop being exact.

@@ -115,7 +115,7 @@ describe('parseRouterConfig', () => {
 
     expect(result.issues?.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
       'emailField: field path "a..b" has an empty segment',
-      'timeoutMs: expected milliseconds from 1 to 2147483647, received 3000000000',
+      'timeoutMs: expected milliseconds above 0, at most 2147483647, received 3000000000',
       'retry.attempts: expected a whole number of runs from 1, received 0',
       'steps: unknown key; expected one of $schema, mqlThreshold, emailField, timeoutMs, retry, version',
     ]);
