@@ -118,8 +118,11 @@ export function defineStep<L = any, const R extends string = never>(step: {
   readonly routes: readonly R[];
   readonly run: (context: StepContext<L>) => StepResult<R>;
 }): Step<L, NoInfer<R>> {
-  if (step === null || typeof step !== 'object' || typeof step.id !== 'string' || step.id.length === 0) {
-    throw new ConfigError('defineStep', 'id', `expected a non-empty string, received ${describeValue(step?.id)}`);
+  if (step === null || typeof step !== 'object') {
+    throw new ConfigError('defineStep', '', `expected a step object { id, routes, run }, received ${describeValue(step)}`);
+  }
+  if (typeof step.id !== 'string' || step.id.length === 0) {
+    throw new ConfigError('defineStep', 'id', `expected a non-empty string, received ${describeValue(step.id)}`);
   }
   if (!Array.isArray(step.routes) || step.routes.some((r) => typeof r !== 'string' || r.length === 0)) {
     throw new ConfigError('defineStep', 'routes', `expected an array of route names, received ${describeValue(step.routes)}`);

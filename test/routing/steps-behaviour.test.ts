@@ -38,14 +38,14 @@ describe('defineStep validation', () => {
   const run = () => undefined;
 
   it('rejects a null step or invalid id', () => {
-    expect(() => defineStep(null as never)).toThrow(configError('defineStep', 'id', 'expected a non-empty string, received undefined'));
+    expect(() => defineStep(null as never)).toThrow(configError('defineStep', '', 'expected a step object { id, routes, run }, received null'));
     expect(() => defineStep({ id: 42 as never, routes: [], run })).toThrow(configError('defineStep', 'id', 'expected a non-empty string, received 42'));
     expect(() => defineStep({ id: '', routes: [], run })).toThrow(configError('defineStep', 'id', 'expected a non-empty string, received ""'));
   });
 
   it('rejects a function as the step', () => {
     const step = Object.assign(() => undefined, { id: 'vip', routes: [], run });
-    expect(() => defineStep(step)).toThrow(configError('defineStep', 'id', 'expected a non-empty string, received "vip"'));
+    expect(() => defineStep(step)).toThrow(configError('defineStep', '', 'expected a step object { id, routes, run }, received a function'));
   });
 
   it.each([
