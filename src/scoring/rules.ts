@@ -115,7 +115,7 @@ export function roundPoints(value: number): number {
 
 function expectedTypes(node: PredicateNode, types: Record<string, string>): Record<string, string> {
   if (node.op === 'and' || node.op === 'or') node.predicates.forEach((p) => expectedTypes(p, types));
-  else if (node.op === 'not') expectedTypes(node.predicate, types);
+  else if (node.op === 'not' || node.op === 'named') expectedTypes(node.predicate, types);
   else if ('field' in node) {
     const op: string = node.op;
     let sample: unknown;
