@@ -211,13 +211,17 @@ function validateTiers<Name extends string>(tiers: readonly TierDefinition<Name>
   const mins = new Set<number>();
   let catchAll = 0;
   tiers.forEach((tier, i) => {
-    if (typeof tier?.name !== 'string' || tier.name.length === 0) {
-      report(`tiers[${i}].name`, `expected a non-empty string, received ${describeValue(tier?.name)}`);
+    if (tier === null || typeof tier !== 'object') {
+      report(`tiers[${i}]`, `expected a tier object { name, min? }, received ${describeValue(tier)}`);
+      return;
+    }
+    if (typeof tier.name !== 'string' || tier.name.length === 0) {
+      report(`tiers[${i}].name`, `expected a non-empty string, received ${describeValue(tier.name)}`);
     } else if (names.has(tier.name)) {
       report(`tiers[${i}].name`, `duplicate tier name ${JSON.stringify(tier.name)}`);
     }
-    names.add(tier?.name);
-    const min: unknown = tier?.min;
+    names.add(tier.name);
+    const min: unknown = tier.min;
     if (min === undefined) catchAll++;
     else if (typeof min !== 'number' || !Number.isFinite(min)) {
       report(`tiers[${i}].min`, `expected a finite number, received ${describeValue(min)}`);
@@ -226,7 +230,7 @@ function validateTiers<Name extends string>(tiers: readonly TierDefinition<Name>
     } else mins.add(min);
   });
   if (catchAll > 1) report('tiers', `only one tier may omit min (the catch-all), found ${catchAll}`);
-  return [...tiers].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  return [...tiers].sort((a, b) => (b?.min ?? -Infinity) - (a?.min ?? -Infinity));
 }
 
 function checkLimit(value: unknown, where: string, sign: 1 | -1, report: ReportProblem): number {

@@ -449,7 +449,7 @@ describe('scorecardFromJSON problems', () => {
       }),
     );
     expect(error.problems).toEqual([
-      { path: 'tiers[1].name', message: 'expected a non-empty string, received undefined' },
+      { path: 'tiers[1]', message: 'expected a tier object { name, min? }, received "x"' },
       { path: 'rules[0].id', message: 'expected a non-empty string, received undefined' },
       { path: 'rules[0]', message: 'expected a rule object, received 5' },
       { path: 'groups[0]', message: 'expected a group object, received 7' },

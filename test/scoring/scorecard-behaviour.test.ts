@@ -5,7 +5,7 @@ const DAY = 86_400_000;
 const NOW = Date.parse('2024-05-01T00:00:00.000Z');
 
 /** Returns a rule worth `points` that matches when `on` is true. */
-function on(id: string, points: number): ScoringRule {
+function matchingRule(id: string, points: number): ScoringRule {
   return { id, when: isTrue('on'), points };
 }
 
@@ -162,7 +162,7 @@ describe('scorecard clipping', () => {
   it('group cap clips last lines', () => {
     const card = scorecard({
       mqlThreshold: 100,
-      groups: [{ id: 'g', cap: 10, rules: [on('a', 8), on('b', 6), on('c', 4), { id: 'd', when: isTrue('off'), points: 3 }] }],
+      groups: [{ id: 'g', cap: 10, rules: [matchingRule('a', 8), matchingRule('b', 6), matchingRule('c', 4), { id: 'd', when: isTrue('off'), points: 3 }] }],
     });
     const result = card.score(lead);
     expect(result.total).toBe(10);
@@ -218,7 +218,7 @@ describe('scorecard clipping', () => {
   it('group floor raises last lines', () => {
     const card = scorecard({
       mqlThreshold: 100,
-      groups: [{ id: 'g', label: 'Penalties', floor: -5, rules: [on('a', -4), on('b', 2), on('c', -6)] }],
+      groups: [{ id: 'g', label: 'Penalties', floor: -5, rules: [matchingRule('a', -4), matchingRule('b', 2), matchingRule('c', -6)] }],
     });
     const result = card.score(lead);
     expect(result.total).toBe(-5);
@@ -264,8 +264,8 @@ describe('scorecard clipping', () => {
     const card = scorecard({
       mqlThreshold: 100,
       cap: 2,
-      rules: [on('u', 6)],
-      groups: [{ id: 'g', floor: -2, rules: [on('x', 3), on('y', 3), on('z', -7)] }],
+      rules: [matchingRule('u', 6)],
+      groups: [{ id: 'g', floor: -2, rules: [matchingRule('x', 3), matchingRule('y', 3), matchingRule('z', -7)] }],
     });
     const result = card.score(lead);
     expect(result.total).toBe(2);
@@ -322,8 +322,8 @@ describe('scorecard clipping', () => {
     const card = scorecard({
       mqlThreshold: 100,
       floor: -3,
-      rules: [on('u', -6)],
-      groups: [{ id: 'g', cap: 2, rules: [on('x', -3), on('y', -3), on('z', 7)] }],
+      rules: [matchingRule('u', -6)],
+      groups: [{ id: 'g', cap: 2, rules: [matchingRule('x', -3), matchingRule('y', -3), matchingRule('z', 7)] }],
     });
     const result = card.score(lead);
     expect(result.total).toBe(-3);
@@ -377,29 +377,29 @@ describe('scorecard clipping', () => {
   });
 
   it('total clips group cap', () => {
-    const card = scorecard({ mqlThreshold: 100, groups: [{ id: 'g', cap: 5, rules: [on('a', 8)] }] });
+    const card = scorecard({ mqlThreshold: 100, groups: [{ id: 'g', cap: 5, rules: [matchingRule('a', 8)] }] });
     expect(card.total(lead)).toBe(5);
   });
 
   it('total clips group floor', () => {
-    const card = scorecard({ mqlThreshold: 100, groups: [{ id: 'g', floor: -5, rules: [on('a', -8)] }] });
+    const card = scorecard({ mqlThreshold: 100, groups: [{ id: 'g', floor: -5, rules: [matchingRule('a', -8)] }] });
     expect(card.total(lead)).toBe(-5);
   });
 
   it('total clips scorecard cap', () => {
-    const card = scorecard({ mqlThreshold: 100, cap: 5, rules: [on('a', 8)] });
+    const card = scorecard({ mqlThreshold: 100, cap: 5, rules: [matchingRule('a', 8)] });
     expect(card.total(lead)).toBe(5);
   });
 
   it('total clips scorecard floor', () => {
-    const card = scorecard({ mqlThreshold: 100, floor: -5, rules: [on('a', -8)] });
+    const card = scorecard({ mqlThreshold: 100, floor: -5, rules: [matchingRule('a', -8)] });
     expect(card.total(lead)).toBe(-5);
   });
 });
 
 describe('scorecard contributions', () => {
   it('untimed result keys', () => {
-    const result = scorecard({ rules: [on('a', 1)], mqlThreshold: 1 }).score({ on: true });
+    const result = scorecard({ rules: [matchingRule('a', 1)], mqlThreshold: 1 }).score({ on: true });
     expect(Object.keys(result)).toEqual(['total', 'tier', 'contributions', 'groups', 'missingFields', 'undecidedPoints', 'issues']);
   });
 
@@ -659,10 +659,19 @@ describe('scorecard lazy ledger', () => {
   });
 
   it('lazy with capped scorecard', () => {
-    const capped = scorecard({ rules: [on('a', 8)], mqlThreshold: 5, cap: 5 });
+    const capped = scorecard({ rules: [matchingRule('a', 8)], mqlThreshold: 5, cap: 5 });
     const result = capped.score({ on: true }, { ledger: 'lazy' });
     expect(Object.getPrototypeOf(result)).not.toBe(Object.prototype);
     expect(result.total).toBe(5);
     expect(result.contributions[0]?.clips).toEqual([{ by: 'scorecard', id: 'scorecard', points: -3 }]);
+  });
+});
+
+describe('scorecard tier entries that are not objects', () => {
+  it('lists them instead of crashing', () => {
+    expect(() => scorecard({ rules: [], tiers: [null as never, { name: 'a' }] })).toThrow(
+      'scorecard: tiers[0]: expected a tier object { name, min? }, received null',
+    );
+    expect(() => scorecard({ rules: [], tiers: [7 as never] })).toThrow('scorecard: tiers[0]: expected a tier object { name, min? }, received 7');
   });
 });
