@@ -87,6 +87,16 @@ export function fieldReader(segments: readonly string[], slots: ReaderSlots = ne
 }
 
 /**
+ * Tells whether a value is an object whose prototype is Object.prototype or null: the records
+ * that the fast readers of {@link fieldReader} accept. A proxy's trap may throw.
+ */
+export function isPlainRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
  * Wraps a fast evaluation, built on {@link fieldReader}, into one that takes any value: objects
  * whose prototype is Object.prototype or null go to `fast`, and everything else, or a record
  * whose getter or proxy trap throws, goes to the closure that `safe` builds on first use.
@@ -95,10 +105,7 @@ export function guardPlain<R>(fast: (record: unknown) => R, safe: () => (record:
   let slow: ((record: unknown) => R) | undefined;
   return (record) => {
     try {
-      if (typeof record === 'object' && record !== null) {
-        const proto: unknown = Object.getPrototypeOf(record);
-        if (proto === Object.prototype || proto === null) return fast(record);
-      }
+      if (isPlainRecord(record)) return fast(record);
     } catch {
       // A getter or proxy trap threw; the safe closure reads that field as missing.
     }

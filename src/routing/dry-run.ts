@@ -83,11 +83,9 @@ export interface RouterComparison {
   readonly summary: readonly string[];
   /** Up to `examples` indexes of changed leads per move, keyed `from->to`. */
   readonly examples: Record<string, readonly number[]>;
-  /**
-   * With `assignees: true`, the leads whose assignee differs, whether or not the route did, and
-   * the moves between assignees, largest first. An unassigned lead counts as `(none)`.
-   */
+  /** With `assignees: true`, the number of leads whose assignee differs, whether or not their route does. */
   readonly reassigned?: number;
+  /** With `assignees: true`, the moves between assignees, largest first. An unassigned lead counts as `(none)`. */
   readonly handoffs?: readonly RouterMove[];
   /** Up to `examples` indexes of reassigned leads per handoff, keyed `from->to`. */
   readonly handoffExamples?: Record<string, readonly number[]>;

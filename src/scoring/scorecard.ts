@@ -1,5 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { fieldReader, guardPlain, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
+import { fieldReader, guardPlain, isPlainRecord, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
 import { CAPTURE_SLOTS, SUM_SLOTS } from '../internal/readers.generated.js';
 import { isMissing } from '../internal/values.js';
 import { resolveValueOptions, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
@@ -66,9 +66,9 @@ export interface ScoreOptions<Name extends string = string> {
   readonly previousTier?: Name | undefined;
   /**
    * When to build the ledger. `eager` (the default) returns plain data. `lazy` computes the total
-   * and the tier at once and keeps a snapshot of the fields the rules read; the contributions,
-   * groups, missing fields, undecided points and issues are built from it when one of them is
-   * first read, and are the same as the eager ones. A lazy result keeps them on its prototype, so
+   * and the tier at once and keeps a snapshot of the fields the rules read. The contributions,
+   * groups, missing fields, undecided points and issues are built from the snapshot when one of
+   * them is first read, and equal the eager ones. A lazy result keeps them on its prototype, so
    * `{ ...result }` and `structuredClone` copy only `total` and `tier`: call `toJSON()` for plain
    * data. Scorecards with time or event rules, and leads that are not plain objects, always get the
    * eager ledger.
@@ -174,7 +174,7 @@ export interface Scorecard<T = any, Name extends string = string, Below = undefi
 
 /**
  * `never` when the definition's literal shows that every total gets a tier: its tiers include
- * one without `min`, or it sets `mqlThreshold`. `undefined` otherwise, which is also the answer
+ * one without `min`, or it sets `mqlThreshold`. `undefined` otherwise, which is also the result
  * for definitions whose tiers are not known when the code is compiled.
  *
  * @inline
@@ -692,8 +692,7 @@ export function scorecard<
     let sum: number;
     const snapshot: unknown[] = new Array(captured.length);
     try {
-      const proto: unknown = typeof lead === 'object' && lead !== null ? Object.getPrototypeOf(lead) : undefined;
-      if (proto !== Object.prototype && proto !== null) return score(lead, options);
+      if (!isPlainRecord(lead)) return score(lead, options);
       sum = plainSum === undefined ? clippedTotal(lead) : plainSum(lead);
       capture(lead, snapshot);
     } catch {
