@@ -257,8 +257,8 @@ describe('formatScore text', () => {
   });
 
   it('showZero true shows zeros', () => {
-    const shown = formatScore(card.score({ spam: true }, { now, events: [] }), { showZero: true });
-    expect(shown).toBe(formatScore(card.score({ spam: true }, { now, events: [] })));
+    const withZero = formatScore(card.score({ spam: true }, { now, events: [] }), { showZero: true });
+    expect(withZero).toBe(formatScore(card.score({ spam: true }, { now, events: [] })));
   });
 
   it('heads each group', () => {
