@@ -179,9 +179,8 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
     throw new ConfigError('matchLead', 'index', `expected an index built by accountIndex(), received ${describeValue(index)}.`);
   }
 
-  const details: LeadDetails = typeof lead === 'object' && lead !== null ? lead : {};
-  const email: unknown = details.email;
-  const company: unknown = details.company;
+  const email = readDetail(lead, 'email');
+  const company = readDetail(lead, 'company');
   const parsed = email === undefined ? undefined : index.classifier.parseEmail(email);
   const usableDomain = parsed?.ok === true && !parsed.freeMail && !parsed.disposable ? parsed.domain : undefined;
 
@@ -263,14 +262,25 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   };
 }
 
+/** Reads one field of the lead, or undefined when the lead is not an object or reading throws (a failing getter or proxy). */
+function readDetail(lead: unknown, key: keyof LeadDetails): unknown {
+  if (typeof lead !== 'object' || lead === null) return undefined;
+  try {
+    return (lead as LeadDetails)[key];
+  } catch {
+    return undefined;
+  }
+}
+
 function noMatch(
   parsed: ReturnType<AccountIndex['classifier']['parseEmail']> | undefined,
   email: unknown,
   company: unknown,
 ): NoAccountMatch {
-  const companyText = typeof company === 'string' && company.trim() !== '' ? ` or the company name ${quote(company)}` : '';
+  const companyName = typeof company === 'string' && company.trim() !== '' ? `the company name ${quote(company)}` : '';
+  const companyText = companyName === '' ? '' : ` or ${companyName}`;
   if (parsed === undefined) {
-    const reason = companyText === '' ? 'has neither an email nor a company name' : `has no email, and no account matches${companyText.slice(3)}`;
+    const reason = companyName === '' ? 'has neither an email nor a company name' : `has no email, and no account matches ${companyName}`;
     return { matched: false, code: 'no_account', message: `No account matches the lead: it ${reason}.` };
   }
   if (!parsed.ok) {
@@ -283,7 +293,7 @@ function noMatch(
     return {
       matched: false,
       code: parsed.freeMail ? 'free_mail' : 'disposable_email',
-      message: `The email ${quote(address)} uses the ${kind} domain ${quote(domain)}, and no account matches${companyText || ' any other field'}.`,
+      message: `The email ${quote(address)} uses the ${kind} domain ${quote(domain)}, and no account matches ${companyName || 'any other field'}.`,
       domain,
       email: address,
     };

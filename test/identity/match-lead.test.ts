@@ -139,6 +139,51 @@ describe('matchLead', () => {
     }
   });
 
+  it('reads a throwing email getter as missing', () => {
+    const lead = {
+      get email(): string {
+        throw new Error('lazy field failed');
+      },
+      company: 'Nestlé',
+    };
+
+    const match = expectFound(matchLead(index, lead));
+
+    expect(match.account.id).toBe('acc_nestle');
+    expect(match.step).toBe('name');
+  });
+
+  it('survives throwing and revoked proxies', () => {
+    const throwing = new Proxy({}, {
+      get() {
+        throw new Error('proxy trap failed');
+      },
+    });
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+
+    for (const lead of [throwing, revocable.proxy]) {
+      const match = matchLead(index, lead);
+
+      expect(match.matched).toBe(false);
+      expect(match.matched ? '' : match.message).toBe('No account matches the lead: it has neither an email nor a company name.');
+    }
+  });
+
+  it('names the company in a free-mail miss', () => {
+    const match = matchLead(index, { email: 'jo@gmail.com', company: 'Globx' });
+
+    expect(match.matched ? '' : match.message).toBe(
+      'The email "jo@gmail.com" uses the free-mail domain "gmail.com", and no account matches the company name "Globx".',
+    );
+  });
+
+  it('names the company in a domain miss', () => {
+    const match = matchLead(index, { email: 'jo@unknown-corp.com', company: 'Globx' });
+
+    expect(match.matched ? '' : match.message).toBe('No account matches the domain "unknown-corp.com" or the company name "Globx".');
+  });
+
   it('rejects a null index', () => {
     const call = () => matchLead(null as never, { email: 'x@acme.co.uk' });
 
