@@ -34,7 +34,12 @@ export function describeValue(value: unknown): string {
   }
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    // Array.isArray throws only on a revoked proxy.
+    return 'a revoked proxy';
+  }
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
   return 'an object';

@@ -96,6 +96,16 @@ export function isPlainRecord(value: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/** Tells whether a lead is an object other than an array: false for a revoked proxy, on which `Array.isArray` throws. */
+export function isLeadRecord(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Wraps a fast evaluation, built on {@link fieldReader}, into one that takes any value: objects
  * whose prototype is Object.prototype or null go to `fast`, and everything else, or a record

@@ -1,4 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
+import { openLeads } from '../internal/iterate.js';
 import { describeError, type ErrorInfo } from './hooks.js';
 import type { Decision, RouteOptions, Router } from './router.js';
 
@@ -48,11 +49,6 @@ export async function* routeMany<L, R extends string>(
   if (router?.kind !== 'router') {
     throw new ConfigError('routeMany', 'router', `expected a router built by createRouter(), received ${describeValue(router)}`);
   }
-  // A string is iterable too, but routing its characters as leads is never what the caller meant.
-  const candidate = leads as Partial<AsyncIterable<L> & Iterable<L>> | null;
-  if (typeof candidate !== 'object' || candidate === null || (typeof candidate[Symbol.asyncIterator] !== 'function' && typeof candidate[Symbol.iterator] !== 'function')) {
-    throw new ConfigError('routeMany', 'leads', `expected an array, iterable or async iterable of leads, received ${describeValue(leads)}`);
-  }
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError('routeMany', 'options', `expected an options object, received ${describeValue(options)}`);
   }
@@ -64,7 +60,7 @@ export async function* routeMany<L, R extends string>(
     }
   }
   const { concurrency: _c, onProgress, progressEvery: _p, ...routeOptions } = options;
-  const source = Symbol.asyncIterator in leads ? leads[Symbol.asyncIterator]() : (leads as Iterable<L>)[Symbol.iterator]();
+  const source = openLeads('routeMany', leads);
   const window: Promise<BatchResult<L, R>>[] = [];
   let index = 0;
   let done = 0;

@@ -1,4 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
+import { openLeads } from '../internal/iterate.js';
 import { routeMany, type RouteManyOptions } from './batch.js';
 import type { Decision, Router } from './router.js';
 import { memoryStore, type RouterStore } from './store.js';
@@ -154,7 +155,9 @@ export async function compareRouters<L>(
   let index = 0;
   let changed = 0;
   let reassigned = 0;
-  for await (const lead of leads) {
+  const source = openLeads('compareRouters', leads);
+  for (let next = await source.next(); next.done !== true; next = await source.next()) {
+    const lead = next.value;
     let from: string;
     let to: string;
     if (withAssignees) {

@@ -1,5 +1,5 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
-import { fieldReader, guardPlain, isPlainRecord, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
+import { fieldReader, guardPlain, isLeadRecord, isPlainRecord, readPath, splitPath, type ReaderSlots } from '../internal/path.js';
 import { CAPTURE_SLOTS, SUM_SLOTS } from '../internal/readers.generated.js';
 import { isMissing } from '../internal/values.js';
 import { resolveValueOptions, type CompiledPredicate, type EvaluationOptions } from '../predicate/compile.js';
@@ -605,7 +605,7 @@ export function scorecard<
   const score = (lead: T, options?: ScoreOptions<Name>): ScoreResult<Name> => {
     const issues: ScoreIssue[] = [];
     // A lead that is not a record still gets a result, with an issue that explains why its rules are undecided.
-    if (typeof lead !== 'object' || lead === null || Array.isArray(lead)) {
+    if (!isLeadRecord(lead)) {
       issues.push({ code: 'invalid_lead', path: '', expected: 'object', received: describeValue(lead) });
     }
     const { context: ctx, summary } = timed ? context(lead, options, issues) : { context: untimed, summary: undefined };

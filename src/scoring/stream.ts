@@ -1,3 +1,4 @@
+import { openLeads } from '../internal/iterate.js';
 import type { Scorecard, ScoreOptions, ScoreResult } from './scorecard.js';
 
 /** One scored lead of a stream. */
@@ -26,7 +27,19 @@ export async function* scoreEach<T, Name extends string, Below = undefined>(
   // One instant for the whole run, so every lead is scored as of the same moment.
   const scoreOptions: ScoreOptions<Name> = { ...options, now: options?.now ?? (card.definition.clock ?? Date.now)() };
   let index = 0;
-  for await (const lead of leads) {
-    yield { index: index++, lead, result: card.score(lead, scoreOptions) };
+  const source = openLeads('scoreEach', leads);
+  let exhausted = false;
+  try {
+    for (;;) {
+      const next = await source.next();
+      if (next.done === true) {
+        exhausted = true;
+        return;
+      }
+      yield { index: index++, lead: next.value, result: card.score(next.value, scoreOptions) };
+    }
+  } finally {
+    // Close the source when the consumer stops early, as for-await does for its own loop.
+    if (!exhausted) await source.return?.();
   }
 }

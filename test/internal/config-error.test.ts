@@ -29,6 +29,13 @@ describe('describeValue', () => {
     expect(describeValue('y'.repeat(41))).toBe(`"${'y'.repeat(40)}…"`);
   });
 
+  it('names a revoked proxy', () => {
+    const revocable = Proxy.revocable([], {});
+    revocable.revoke();
+
+    expect(describeValue(revocable.proxy)).toBe('a revoked proxy');
+  });
+
   it('prints scalars as written', () => {
     expect(describeValue(2.5)).toBe('2.5');
     expect(describeValue(Number.NaN)).toBe('NaN');

@@ -141,6 +141,31 @@ describe('compareRouters', () => {
     });
   });
 
+  it('carries on past unreadable leads', async () => {
+    const current = createRouter({ accounts, scorecard: card });
+    const stricter = createRouter({ accounts, scorecard: card, mqlThreshold: 95 });
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const thenThrows = {
+      get then(): never {
+        throw new Error('then getter failed');
+      },
+    };
+
+    const diff = await compareRouters(current, stricter, [engaged, revocable.proxy as Lead, thenThrows as Lead, engaged]);
+
+    expect(diff.leads).toBe(4);
+    expect(diff.examples).toEqual({ 'sales->nurture': [0, 3] });
+  });
+
+  it('rejects leads that are not iterable', async () => {
+    const router = createRouter({ accounts, scorecard: card });
+
+    await expect(compareRouters(router, router, 7 as never)).rejects.toThrowError(
+      'compareRouters: leads: expected an array, iterable or async iterable of leads, received 7',
+    );
+  });
+
   it('compares assignees when asked', async () => {
     const reps = (ids: readonly string[]) => assignment<Lead>({ reps: ids.map((id) => ({ id })), clock: () => monday });
     const current = createRouter({ accounts, scorecard: card, assign: { sales: reps(['a', 'b']) } });

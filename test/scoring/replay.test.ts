@@ -72,6 +72,52 @@ describe('scoreEach', () => {
     expect(results[1]?.result.issues[0]?.code).toBe('invalid_events');
   });
 
+  it('carries on past unreadable leads', async () => {
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const thenThrows = {
+      get then(): never {
+        throw new Error('then getter failed');
+      },
+    };
+    const results = [];
+    for await (const scored of scoreEach(card, [{ events }, revocable.proxy, thenThrows, { events }], { now: '2024-01-01' })) {
+      results.push(scored);
+    }
+
+    expect(results.map((r) => [r.index, r.result.total])).toEqual([[0, 30], [1, 0], [2, 0], [3, 30]]);
+    expect(results[1]?.result.issues).toEqual([{ code: 'invalid_lead', path: '', expected: 'object', received: 'a revoked proxy' }]);
+  });
+
+  it('closes the source on an early stop', async () => {
+    let closed = 0;
+    const source: Iterable<object> = {
+      [Symbol.iterator]: () => ({
+        next: () => ({ done: false, value: { events } }),
+        return: () => {
+          closed++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    let seen = 0;
+    for await (const scored of scoreEach(card, source, { now: '2024-01-01' })) {
+      seen += scored.result.total;
+      if (scored.index === 2) break;
+    }
+
+    expect(seen).toBe(90);
+    expect(closed).toBe(1);
+  });
+
+  it('rejects leads that are not iterable', async () => {
+    for (const [leads, received] of [[42, '42'], ['abc', '"abc"'], [{}, 'an object']] as const) {
+      const run = scoreEach(card, leads as never).next();
+
+      await expect(run).rejects.toThrowError(`scoreEach: leads: expected an array, iterable or async iterable of leads, received ${received}`);
+    }
+  });
+
   it('uses one instant for the run', async () => {
     let ticks = 0;
     const ticking = scorecard({ rules: [{ id: 'w', event: 'webinar', points: 30, withinDays: 1 }], mqlThreshold: 1, clock: () => Date.parse('2024-01-01T12:00:00Z') + 2 * 86_400_000 * ticks++ });
