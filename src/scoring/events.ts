@@ -28,7 +28,7 @@ export interface ScoreIssue {
   readonly path: string;
   /** The rule that read the value, when one rule did. */
   readonly ruleId?: string;
-  /** The type the criterion expects, when known. */
+  /** The type the criterion expects, when known: `number`, `string`, `boolean`, `array`, or `date` for a comparison with a date bound. */
   readonly expected?: string;
   /** A short description of the value received. */
   readonly received: string;

@@ -121,8 +121,10 @@ function expectedTypes(node: PredicateNode, types: Record<string, string>): Reco
     let sample: unknown;
     if ('value' in node) sample = node.value;
     else if ('values' in node) sample = node.values[0];
+    else if ('min' in node) sample = node.min;
+    // A comparison with a text bound compares dates, which take a Date or ISO 8601 text.
     const type = /^(gt|gte|lt|lte|between)$/.test(op)
-      ? 'number'
+      ? typeof sample === 'string' ? 'date' : 'number'
       : /^is_(true|false)$/.test(op)
         ? 'boolean'
         : op.startsWith('includes')

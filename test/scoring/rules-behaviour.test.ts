@@ -250,6 +250,19 @@ describe('type mismatch issues', () => {
     ]);
   });
 
+  it('date comparisons expect a date', () => {
+    const rules = [
+      { id: 'between-dates', when: between('createdAt', '2020-01-01', '2030-01-01'), points: 1 },
+      { id: 'after-date', when: greaterThan('renewedAt', '2024-01-01T00:00:00Z'), points: 1 },
+    ];
+    const result = scorecard({ rules, mqlThreshold: 1 }).score({ createdAt: 1_714_000_000_000, renewedAt: '2024-06-01T10:00:00' });
+
+    expect(result.issues).toEqual([
+      { code: 'type_mismatch', path: 'createdAt', ruleId: 'between-dates', expected: 'date', received: '1714000000000' },
+      { code: 'type_mismatch', path: 'renewedAt', ruleId: 'after-date', expected: 'date', received: '"2024-06-01T10:00:00"' },
+    ]);
+  });
+
   it('first criterion on a field wins', () => {
     const when = and(greaterThan('x', 1), isTrue('x'));
     const result = scorecard({ rules: [{ id: 'r', when, points: 1 }], mqlThreshold: 1 }).score({ x: 'text' });
