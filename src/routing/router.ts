@@ -20,6 +20,7 @@ import { indexStep } from './account-step.js';
 import {
   abmStep,
   mqlStep,
+  resolveThreshold,
   scoreStep,
   nurtureStep,
   type AccountFacts,
@@ -284,7 +285,7 @@ function resolveSteps<L>(options: RouterOptions<L> | GraphRouterOptions<L, reado
   const steps: readonly Step<L, string>[] = [
     indexStep<L, AccountLike>(options.accounts, options.emailField === undefined ? {} : { emailField: options.emailField }),
     // Scored before the ABM step, so that every decision, ABM included, records the score.
-    scoreStep<L>(card, options.mqlThreshold === undefined ? {} : { threshold: options.mqlThreshold }),
+    scoreStep<L>(card, { threshold: resolveThreshold(API, card, options.mqlThreshold, 'mqlThreshold') }),
     abmStep<L>(options.icp === undefined ? {} : { icp: options.icp }),
     mqlStep<L>(undefined),
     nurtureStep<L>(),

@@ -264,17 +264,17 @@ export function nurtureStep<L = any, const R extends string = 'nurture'>(route: 
   });
 }
 
-/** Reads the MQL threshold from an option or from the scorecard's `mql` tier. */
-export function resolveThreshold(api: string, card: Scorecard<any, any>, threshold: unknown): number {
+/** Reads the MQL threshold from the option `name` of `api` or from the scorecard's `mql` tier. */
+export function resolveThreshold(api: string, card: Scorecard<any, any>, threshold: unknown, name = 'threshold'): number {
   if (threshold !== undefined) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
-      throw new ConfigError(api, 'mqlThreshold', `expected a finite number, received ${describeValue(threshold)}`);
+      throw new ConfigError(api, name, `expected a finite number, received ${describeValue(threshold)}`);
     }
     return threshold;
   }
   const mql = card.tiers.find((tier) => tier.name === 'mql');
   if (mql?.min === undefined) {
-    throw new ConfigError(api, 'mqlThreshold', 'the scorecard has no "mql" tier with a min; pass mqlThreshold');
+    throw new ConfigError(api, name, `the scorecard has no "mql" tier with a min; pass ${name}`);
   }
   return mql.min;
 }

@@ -255,14 +255,23 @@ describe('scoring steps', () => {
   });
 
   it('rejects an invalid threshold', () => {
-    expect(() => scoreStep(card, { threshold: Number.NaN })).toThrow(configError('scoreStep', 'mqlThreshold', 'expected a finite number, received NaN'));
-    expect(() => mqlStep(card, { threshold: '80' as never })).toThrow(configError('mqlStep', 'mqlThreshold', 'expected a finite number, received "80"'));
+    expect(() => scoreStep(card, { threshold: Number.NaN })).toThrow(configError('scoreStep', 'threshold', 'expected a finite number, received NaN'));
+    expect(() => mqlStep(card, { threshold: '80' as never })).toThrow(configError('mqlStep', 'threshold', 'expected a finite number, received "80"'));
   });
 
   it('needs a threshold without an mql tier', () => {
-    const problem = 'the scorecard has no "mql" tier with a min; pass mqlThreshold';
-    expect(() => scoreStep(tieredCard)).toThrow(configError('scoreStep', 'mqlThreshold', problem));
-    expect(() => mqlStep(tieredCard)).toThrow(configError('mqlStep', 'mqlThreshold', problem));
+    const problem = 'the scorecard has no "mql" tier with a min; pass threshold';
+    expect(() => scoreStep(tieredCard)).toThrow(configError('scoreStep', 'threshold', problem));
+    expect(() => mqlStep(tieredCard)).toThrow(configError('mqlStep', 'threshold', problem));
+  });
+
+  it('names createRouter for its own threshold', () => {
+    expect(() => createRouter({ accounts, scorecard: card, mqlThreshold: 'high' as never })).toThrow(
+      configError('createRouter', 'mqlThreshold', 'expected a finite number, received "high"'),
+    );
+    expect(() => createRouter({ accounts, scorecard: tieredCard })).toThrow(
+      configError('createRouter', 'mqlThreshold', 'the scorecard has no "mql" tier with a min; pass mqlThreshold'),
+    );
   });
 
   it('records the score in the trace', () => {
