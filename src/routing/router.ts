@@ -2,6 +2,7 @@ import { ConfigError, describeValue } from '../internal/config-error.js';
 import type { AccountIndex, AccountLike } from '../identity/index.js';
 import type { Icp } from '../icp/icp.js';
 import type { Outcome } from '../predicate/types.js';
+import type { ScoreIssue } from '../scoring/events.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import {
   checkRetry,
@@ -71,6 +72,8 @@ export interface DecisionTrace {
   readonly missingFields: readonly string[];
   /** One entry per scorecard rule: its outcome and the points it added. */
   readonly ledger: readonly LedgerEntry[];
+  /** Problems the scorecard found in the lead's data, such as `type_mismatch`, or `invalid_lead` for a lead that is not an object. */
+  readonly issues: readonly ScoreIssue[];
   /** The matched account's ICP outcome, or null when no step evaluated an ICP. */
   readonly icp: Outcome | null;
   /** Facts added by custom steps. */
@@ -354,6 +357,7 @@ function freezeTrace(claim: RouteClaim<string>, account: AccountFacts | undefine
     matchedRules: Object.freeze([...(score?.matchedRules ?? [])]),
     missingFields: Object.freeze([...(score?.missingFields ?? [])]),
     ledger: Object.freeze((score?.ledger ?? []).map((entry) => Object.freeze({ ...entry }))),
+    issues: Object.freeze((score?.issues ?? []).map((issue) => Object.freeze({ ...issue }))),
     icp: icp ?? null,
     facts: Object.freeze({ ...facts }),
   });

@@ -2,6 +2,7 @@ import { ConfigError, describeValue } from '../internal/config-error.js';
 import type { AccountLike } from '../identity/index.js';
 import type { Icp } from '../icp/icp.js';
 import type { Outcome } from '../predicate/types.js';
+import type { ScoreIssue } from '../scoring/events.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 
 /** The account match of a lead's email, or the reason there is none. */
@@ -51,6 +52,8 @@ export interface ScoreFacts {
   readonly matchedRules: readonly string[];
   readonly missingFields: readonly string[];
   readonly ledger: readonly LedgerEntry[];
+  /** Problems the scorecard found in the lead's data, such as `type_mismatch` or `invalid_lead`. */
+  readonly issues: readonly ScoreIssue[];
 }
 
 /** The input of a step: the lead and the findings of the steps before it. */
@@ -187,6 +190,7 @@ function scoreFacts<L>(card: Scorecard<L, any>, lead: L, threshold: number): Sco
     matchedRules: result.contributions.filter((c) => c.matched).map((c) => c.ruleId),
     missingFields: [...result.missingFields],
     ledger: result.contributions.map((c) => ({ ruleId: c.ruleId, outcome: c.outcome, points: c.points })),
+    issues: result.issues,
   };
 }
 

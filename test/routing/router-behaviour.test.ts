@@ -233,6 +233,7 @@ describe('createRouter decision trace', () => {
         matchedRules: [],
         missingFields: [],
         ledger: [],
+        issues: [],
         icp: null,
         facts: {},
       },

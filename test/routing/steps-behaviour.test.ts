@@ -286,6 +286,15 @@ describe('scoring steps', () => {
     expect(decision).toMatchObject({ route: 'nurture', reason: 'score_below_threshold', summary: 'score 20 is below the MQL threshold 75' });
   });
 
+  it('records data issues in the trace', () => {
+    const router = createRouter({ steps: [scoreStep<Lead>(card), nurtureStep<Lead>()], fallback: 'nurture' });
+
+    expect(router.decide(null as never).trace.issues).toEqual([{ code: 'invalid_lead', path: '', expected: 'object', received: 'null' }]);
+    expect(router.decide({ title: 'CTO', companySize: 'big' } as never).trace.issues).toEqual([
+      { code: 'type_mismatch', path: 'companySize', ruleId: 'size', expected: 'number', received: '"big"' },
+    ]);
+  });
+
   it('explains an MQL claim', () => {
     const decision = createRouter({ steps: [mqlStep<Lead>(card)], fallback: 'nurture' }).decide(engaged);
     expect(decision).toMatchObject({ route: 'sales', reason: 'score_at_or_above_threshold', summary: 'score 90 is at or above the MQL threshold 75' });
