@@ -66,7 +66,7 @@ function readBound(issues: IssueList, path: string, value: unknown): { value: nu
   if (typeof value === 'string') {
     const time = parseIsoDate(value);
     if (time !== undefined) return { value: time, date: true };
-    issues.add('invalid_value', path, `expected an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received ${JSON.stringify(value)}`);
+    issues.add('invalid_value', path, `expected a finite number or an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received ${JSON.stringify(value)}`);
     return undefined;
   }
   issues.expected(path, 'a finite number or an ISO 8601 date', value);

@@ -56,7 +56,8 @@ export function isoDateSchema() {
   return z
     .string()
     .refine((text) => parseIsoDate(text) !== undefined, {
-      error: (issue) => `expected an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received ${describeValue(issue.input)}`,
+      // Only comparison bounds use this schema, and a bound may be a number too.
+      error: (issue) => `expected a finite number or an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received ${describeValue(issue.input)}`,
     })
     .describe('An ISO 8601 date ("2024-01-31") or date-time with a zone ("2024-01-31T09:00:00Z").');
 }

@@ -130,6 +130,14 @@ describe('parsePredicate', () => {
     expect(parsePredicate(doc({ op: 'between', field: 'closedOn', min: '2024-01-01', max: '2024-12-31' })).ok).toBe(true);
     expect(issuesOf(doc({ op: 'gt', field: 'closedOn', value: '2024-01-01T10:00' }))).toEqual(['invalid_value predicate.value']);
   });
+
+  it('says what a bound may be', () => {
+    const result = parsePredicate(doc({ op: 'gte', field: 'employees', value: '100' }));
+
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      'expected a finite number or an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received "100"',
+    ]);
+  });
 });
 
 describe('hostile input', () => {

@@ -53,6 +53,18 @@ describe('parseScorecardDefinition', () => {
     expect(result.value).toEqual({ mqlThreshold: 10 });
   });
 
+  it('rejects a bound that is neither number nor date', () => {
+    const result = parseScorecardDefinition({ rules: [{ id: 'big', when: { op: 'gte', field: 'employees', value: '100' }, points: 1 }], mqlThreshold: 1 });
+
+    expect(result.issues).toEqual([
+      {
+        code: 'custom',
+        path: 'rules[0].when.value',
+        message: 'expected a finite number or an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received "100"',
+      },
+    ]);
+  });
+
   it('rejects a non-object', () => {
     expect(parseScorecardDefinition([1]).issues).toEqual([{ code: 'invalid_type', path: '', message: 'expected a scorecard definition object, received an array' }]);
   });
@@ -78,7 +90,9 @@ describe('parsePredicateDocument', () => {
     const result = parsePredicateDocument({ version: 1, predicate: { op: 'gte', field: 'closedOn', value: '2024-02-30' } });
 
     expect(result.issues?.[0]?.path).toBe('predicate.value');
-    expect(result.issues?.[0]?.message).toMatch(/^expected an ISO 8601 date/);
+    expect(result.issues?.[0]?.message).toBe(
+      'expected a finite number or an ISO 8601 date such as "2024-01-31" (a date-time needs a zone), received "2024-02-30"',
+    );
   });
 
   it('rejects a __proto__ definition', () => {
