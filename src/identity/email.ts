@@ -219,7 +219,7 @@ function parsePlainAddress(
   const local = input.slice(0, at);
   const domain = address.slice(at + 1);
   const freeMail = freeMailDomains.has(domain);
-  const disposable = isDisposable !== undefined && isDisposable(domain);
+  const disposable = isDisposable?.(domain) === true;
   const plus = local.indexOf('+');
   // Two literals instead of a spread, so that every result without a tag has one shape.
   if (plus === -1) {

@@ -305,3 +305,14 @@ describe('plain-address fast path', () => {
     expect(parseEmailWith(input, freeMail, undefined, true)).toStrictEqual(parseEmailWith(input, freeMail, undefined, false));
   });
 });
+
+describe('disposable check result', () => {
+  it('counts only true as disposable', () => {
+    const truthy = (() => 1) as unknown as (domain: string) => boolean;
+    const plain = parseEmailWith('jane@acme.com', new Set(), truthy);
+    const padded = parseEmailWith(' jane@acme.com', new Set(), truthy);
+
+    expect(plain.ok && plain.disposable).toBe(false);
+    expect(padded).toStrictEqual(plain);
+  });
+});
