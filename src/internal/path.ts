@@ -96,7 +96,7 @@ export function isPlainRecord(value: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Tells whether a lead is an object other than an array: false for a revoked proxy, on which `Array.isArray` throws. */
+/** Tells whether a lead is an object other than an array. A revoked proxy, on which `Array.isArray` throws, is not. */
 export function isLeadRecord(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   try {
