@@ -16,6 +16,7 @@ import {
   type NoAccountMatch,
   type RankedCandidate,
 } from './accounts.js';
+import { DEFAULT_PLACEHOLDERS, isMissing } from '../internal/values.js';
 import { describeValue, quote } from './format.js';
 import { companyNameTokens, legalFormPhrases, nameSimilarity } from './names.js';
 
@@ -262,14 +263,20 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   };
 }
 
-/** Reads one field of the lead, or undefined when the lead is not an object or reading throws (a failing getter or proxy). */
+/**
+ * Reads one field of the lead, or undefined when the lead is not an object, reading throws (a
+ * failing getter or proxy), or the value is missing: null, NaN, blank or a form placeholder
+ * such as `Select`, which the scorecard also reads as missing.
+ */
 function readDetail(lead: unknown, key: keyof LeadDetails): unknown {
   if (typeof lead !== 'object' || lead === null) return undefined;
+  let value: unknown;
   try {
-    return (lead as LeadDetails)[key];
+    value = (lead as LeadDetails)[key];
   } catch {
     return undefined;
   }
+  return isMissing(value, DEFAULT_PLACEHOLDERS) ? undefined : value;
 }
 
 function noMatch(

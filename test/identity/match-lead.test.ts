@@ -184,6 +184,32 @@ describe('matchLead', () => {
     expect(match.matched ? '' : match.message).toBe('No account matches the domain "unknown-corp.com" or the company name "Globx".');
   });
 
+  it('reads placeholder fields as missing', () => {
+    const selectIndex = accountIndex([{ id: 'acc_select', name: 'Select', domains: ['select.com'] }]);
+    const match = matchLead(selectIndex, { email: ' Select ', company: 'Please select' });
+
+    expect(match).toEqual({
+      matched: false,
+      code: 'no_account',
+      message: 'No account matches the lead: it has neither an email nor a company name.',
+    });
+  });
+
+  it('matches by name past a placeholder email', () => {
+    const match = expectFound(matchLead(index, { email: 'Select', company: 'Nestlé' }));
+
+    expect(match.step).toBe('name');
+    expect(match.account.id).toBe('acc_nestle');
+  });
+
+  it('names a missing email, not an invalid one', () => {
+    for (const email of ['--None--', '', NaN, null]) {
+      const match = matchLead(index, { email, company: 'Globx' });
+
+      expect(match.matched ? '' : match.message).toBe('No account matches the lead: it has no email, and no account matches the company name "Globx".');
+    }
+  });
+
   it('rejects a null index', () => {
     const call = () => matchLead(null as never, { email: 'x@acme.co.uk' });
 
@@ -276,6 +302,16 @@ describe('matching properties', () => {
       fc.pre(!(domain === 'acme.co.uk' && prefix[prefix.length - 1] === 'eu'));
       expect(match.account).toBe(account);
       expect(match.step === 'domain' ? match.registrableDomain : undefined).toBe(domain);
+    },
+  );
+
+  test.prop([fc.constantFrom('Select', 'select...', 'PLEASE SELECT', '--None--', '', '   '), fc.constantFrom('email', 'company')])(
+    'a placeholder field equals an absent one',
+    (placeholder, field) => {
+      const base = { email: 'jo@gmail.com', company: 'Nestlé' };
+      const { [field]: _removed, ...absent } = base;
+
+      expect(matchLead(index, { ...base, [field]: placeholder })).toEqual(matchLead(index, absent));
     },
   );
 
