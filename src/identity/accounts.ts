@@ -81,7 +81,7 @@ export interface AccountIndex<A extends AccountLike = AccountLike> {
 }
 
 /** Matching steps, in the order they are tried and ranked. */
-export type MatchStep = 'domain' | 'alias' | 'name' | 'domain_label' | 'fuzzy_name';
+export type MatchStep = 'domain' | 'alias' | 'website' | 'name' | 'domain_label' | 'fuzzy_name';
 
 /** An account that a step found, as listed among the runners-up. */
 export interface AccountCandidate<A extends AccountLike = AccountLike> {
@@ -89,7 +89,7 @@ export interface AccountCandidate<A extends AccountLike = AccountLike> {
   readonly step: MatchStep;
   /** Certainty of the step, from 0 to 1. docs/matching.md lists the value of each step. */
   readonly confidence: number;
-  /** Account domain that matched, for the `domain` and `alias` steps. */
+  /** Account domain that matched, for the `domain`, `alias` and `website` steps. */
   readonly matchedDomain?: string;
   /** Company-name key that matched, for the name steps. */
   readonly matchedKey?: string;
@@ -149,6 +149,7 @@ export type AccountMatch<A extends AccountLike = AccountLike> = AccountMatchFoun
 export const STEP_CONFIDENCE: Readonly<Record<MatchStep, number>> = {
   domain: 1,
   alias: 0.9,
+  website: 0.85,
   name: 0.8,
   domain_label: 0.7,
   fuzzy_name: 0.6,

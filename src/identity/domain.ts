@@ -96,6 +96,25 @@ export function normalizeDomain(raw: string, minLabels = 2): DomainResult {
   return { ok: true, domain };
 }
 
+/** A URL scheme such as `https://`, or the `//` of a scheme-relative URL. */
+const URL_SCHEME = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+const PORT = /:[0-9]*$/;
+const WWW_LABEL = /^www[0-9]*\./i;
+
+/**
+ * Normalises the host of a website that a person typed, such as `https://www.Acme.com/about`,
+ * `acme.com:443` or `www.acme.com`: it drops the scheme, user info, path, query, fragment, port
+ * and a leading `www` label, then normalises the rest like an account domain.
+ */
+export function normalizeWebsite(raw: string): DomainResult {
+  let host = trimWhiteSpace(raw).replace(URL_SCHEME, '');
+  const end = host.search(/[/?#]/);
+  if (end !== -1) host = host.slice(0, end);
+  host = host.slice(host.lastIndexOf('@') + 1).replace(PORT, '');
+  const bare = host.replace(WWW_LABEL, '');
+  return normalizeDomain(bare.includes('.') ? bare : host);
+}
+
 function invalid(reason: string): DomainResult {
   return { ok: false, code: 'invalid_domain', reason };
 }

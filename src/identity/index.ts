@@ -31,7 +31,7 @@ export type {
 export type { PublicSuffixLookup } from './suffix.js';
 
 export { matchLead } from './match-lead.js';
-export type { LeadDetails, LeadMatch, NameMatchFound } from './match-lead.js';
+export type { LeadDetails, LeadMatch, NameMatchFound, WebsiteMatchFound } from './match-lead.js';
 
 export { findDuplicateAccounts } from './duplicates.js';
 export type { DuplicateGroup, DuplicateProblem, DuplicateReport } from './duplicates.js';

@@ -17,13 +17,39 @@ import {
   type RankedCandidate,
 } from './accounts.js';
 import { DEFAULT_PLACEHOLDERS, isMissing } from '../internal/values.js';
+import { normalizeWebsite } from './domain.js';
 import { describeValue, quote } from './format.js';
 import { companyNameTokens, legalFormPhrases, nameSimilarity } from './names.js';
 
-/** Lead fields that `matchLead` reads: the email and the company name typed into a form. */
+/** Lead fields that `matchLead` reads: the email, the company name and the website typed into a form. */
 export interface LeadDetails {
   readonly email?: unknown;
   readonly company?: unknown;
+  /** The company's website as typed: `acme.com`, `www.acme.com` or `https://www.acme.com/about`. */
+  readonly website?: unknown;
+}
+
+/** A lead whose website's host, or a subdomain of it, is a primary or alias domain of an account. */
+export interface WebsiteMatchFound<A extends AccountLike = AccountLike> {
+  readonly matched: true;
+  readonly account: A;
+  readonly step: 'website';
+  /** `domain` when the website's host is the matched domain itself, `subdomain` when it is below it. */
+  readonly via: 'domain' | 'subdomain';
+  /** Certainty of the match: 0.85, or 0.8 for a subdomain. */
+  readonly confidence: number;
+  /** The website's canonical host, without `www`. */
+  readonly website: string;
+  /** Account domain that matched: `website` itself or one of its parent domains. */
+  readonly matchedDomain: string;
+  /** Canonical domain of the lead's email, when it parsed. */
+  readonly domain?: string;
+  /** Canonical email address, when it parsed. */
+  readonly email?: string;
+  readonly parent?: A;
+  readonly ultimateParent?: A;
+  /** Other accounts that matched, best first. */
+  readonly runnersUp: readonly AccountCandidate<A>[];
 }
 
 /** A lead that matched an account by company name, by its email domain's label, or by a fuzzy name. */
@@ -49,7 +75,7 @@ export interface NameMatchFound<A extends AccountLike = AccountLike> {
 }
 
 /** Outcome of `matchLead`. */
-export type LeadMatch<A extends AccountLike = AccountLike> = AccountMatchFound<A> | NameMatchFound<A> | NoAccountMatch;
+export type LeadMatch<A extends AccountLike = AccountLike> = AccountMatchFound<A> | WebsiteMatchFound<A> | NameMatchFound<A> | NoAccountMatch;
 
 /** Name tables, built on the first `matchLead` call for an index. */
 interface NameTables<A extends AccountLike> {
@@ -68,7 +94,10 @@ interface NameTables<A extends AccountLike> {
 const MIN_FUZZY_KEY_LENGTH = 4;
 const BLOCK_LENGTH = 3;
 
-const STEP_ORDER: Readonly<Record<MatchStep, number>> = { domain: 0, alias: 1, name: 2, domain_label: 3, fuzzy_name: 4 };
+const STEP_ORDER: Readonly<Record<MatchStep, number>> = { domain: 0, alias: 1, website: 2, name: 3, domain_label: 4, fuzzy_name: 5 };
+
+/** Confidence of a website match through a subdomain of the account's domain. */
+const WEBSITE_SUBDOMAIN_CONFIDENCE = 0.8;
 
 /** Labels below a two-letter country code that act as a second level, as in `co.uk` and `com.au`. */
 const SECOND_LEVEL_LABELS = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ltd', 'plc', 'or', 'ne', 'gv']);
@@ -164,10 +193,10 @@ function fuzzyCandidates<A extends AccountLike>(tables: NameTables<A>, key: stri
 }
 
 /**
- * Matches a lead to an account by email domain, alias domain, company name, email domain label, then fuzzy company name, reporting the step and its confidence.
+ * Matches a lead to an account by email domain, alias domain, website, company name, email domain label, then fuzzy company name, reporting the step and its confidence.
  *
- * Free-mail and disposable domains never match by domain or label, but the company name still
- * can. Name tables are built on the first call for an index. It never throws on `lead`, and
+ * Free-mail and disposable domains never match by domain, website or label, but the company
+ * name still can. Name tables are built on the first call for an index. It never throws on `lead`, and
  * throws a `NetspearConfigError` when `index` was not built by `accountIndex`.
  *
  * @example
@@ -184,6 +213,7 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   const company = readDetail(lead, 'company');
   const parsed = email === undefined ? undefined : index.classifier.parseEmail(email);
   const usableDomain = parsed?.ok === true && !parsed.freeMail && !parsed.disposable ? parsed.domain : undefined;
+  const website = websiteDomain(index, readDetail(lead, 'website'));
 
   const candidates: RankedCandidate<A>[] = [];
   let floor = 0;
@@ -191,6 +221,12 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
     const found = findDomainCandidates(index, usableDomain);
     candidates.push(...found.candidates);
     floor = found.floor;
+  }
+  if (website !== undefined && website !== usableDomain) {
+    for (const candidate of findDomainCandidates(index, website).candidates) {
+      const confidence = candidate.matchedDomain === website ? STEP_CONFIDENCE.website : WEBSITE_SUBDOMAIN_CONFIDENCE;
+      candidates.push({ ...candidate, step: 'website', confidence });
+    }
   }
 
   const tables = nameTables(index);
@@ -225,7 +261,7 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   candidates.sort((left, right) => STEP_ORDER[left.step] - STEP_ORDER[right.step]);
   const best = candidates[0];
   if (best === undefined) {
-    return noMatch(parsed, email, company);
+    return noMatch(parsed, email, company, website);
   }
 
   const others = runnersUp(candidates, index.maxRunnersUp);
@@ -244,6 +280,22 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
       matchedDomain,
       ...(index.publicSuffix === undefined ? {} : { registrableDomain: domain.slice(floor) }),
       email: (parsed as { address: string }).address,
+      ...parentFields(entry),
+      runnersUp: others,
+    };
+  }
+
+  if (best.step === 'website') {
+    const matchedDomain = best.matchedDomain as string;
+    return {
+      matched: true,
+      account: entry.account,
+      step: 'website',
+      via: matchedDomain === website ? 'domain' : 'subdomain',
+      confidence: best.confidence,
+      website: website as string,
+      matchedDomain,
+      ...address,
       ...parentFields(entry),
       runnersUp: others,
     };
@@ -279,15 +331,32 @@ function readDetail(lead: unknown, key: keyof LeadDetails): unknown {
   return isMissing(value, DEFAULT_PLACEHOLDERS) ? undefined : value;
 }
 
+/** Returns the canonical host of a typed website, or undefined when it is missing, invalid, free mail or disposable. */
+function websiteDomain(index: AccountIndex, website: unknown): string | undefined {
+  if (typeof website !== 'string') return undefined;
+  const result = normalizeWebsite(website);
+  if (!result.ok) return undefined;
+  const { classifier } = index;
+  return classifier.isFreeMailDomain(result.domain) || classifier.isDisposableDomain(result.domain) ? undefined : result.domain;
+}
+
+/** Joins phrases as `a`, `a or b`, or `a, b or c`. */
+function orList(phrases: readonly string[]): string {
+  return phrases.length < 2 ? (phrases[0] ?? '') : `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
+}
+
 function noMatch(
   parsed: ReturnType<AccountIndex['classifier']['parseEmail']> | undefined,
   email: unknown,
   company: unknown,
+  website: string | undefined,
 ): NoAccountMatch {
-  const companyName = typeof company === 'string' && company.trim() !== '' ? `the company name ${quote(company)}` : '';
-  const companyText = companyName === '' ? '' : ` or ${companyName}`;
+  const others: string[] = [];
+  if (website !== undefined) others.push(`the website ${quote(website)}`);
+  if (typeof company === 'string') others.push(`the company name ${quote(company)}`);
+  const otherText = orList(others);
   if (parsed === undefined) {
-    const reason = companyName === '' ? 'has neither an email nor a company name' : `has no email, and no account matches ${companyName}`;
+    const reason = otherText === '' ? 'has neither an email nor a company name' : `has no email, and no account matches ${otherText}`;
     return { matched: false, code: 'no_account', message: `No account matches the lead: it ${reason}.` };
   }
   if (!parsed.ok) {
@@ -300,7 +369,7 @@ function noMatch(
     return {
       matched: false,
       code: parsed.freeMail ? 'free_mail' : 'disposable_email',
-      message: `The email ${quote(address)} uses the ${kind} domain ${quote(domain)}, and no account matches ${companyName || 'any other field'}.`,
+      message: `The email ${quote(address)} uses the ${kind} domain ${quote(domain)}, and no account matches ${otherText || 'any other field'}.`,
       domain,
       email: address,
     };
@@ -308,7 +377,7 @@ function noMatch(
   return {
     matched: false,
     code: 'no_account',
-    message: `No account matches the domain ${quote(domain)}${companyText}.`,
+    message: `No account matches ${orList([`the domain ${quote(domain)}`, ...others])}.`,
     domain,
     email: address,
   };

@@ -1,6 +1,14 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
-import { accountIndex, matchLead, type AccountIndex, type AccountLike } from '../identity/index.js';
+import {
+  accountIndex,
+  matchLead,
+  type AccountIndex,
+  type AccountLike,
+  type AccountMatchFound,
+  type NameMatchFound,
+  type WebsiteMatchFound,
+} from '../identity/index.js';
 import { defineStep, type AccountFacts, type AccountTrace, type Step } from './steps.js';
 
 /** Options for {@link accountStep}. */
@@ -14,14 +22,19 @@ export interface AccountStepOptions {
    */
   readonly companyField?: string;
   /**
-   * The lowest confidence a name match needs, from 0 to 1. Defaults to 0.8, which accepts the
-   * exact company name and the email domain's label but not a fuzzy name.
+   * The lead's website field, as a dotted path. When given, a lead whose email domain matches
+   * no account is matched by the host of the website it typed, as `matchLead` does.
+   */
+  readonly websiteField?: string;
+  /**
+   * The lowest confidence a website or name match needs, from 0 to 1. Defaults to 0.8, which
+   * accepts the website, the exact company name and the email domain's label but not a fuzzy name.
    */
   readonly minConfidence?: number;
 }
 
 /**
- * Builds the step that matches a lead's email domain, and optionally its company name, to an account; it never claims a lead.
+ * Builds the step that matches a lead's email domain, and optionally its website and company name, to an account; it never claims a lead.
  *
  * @example
  * const match = accountStep([{ id: 'acc-1', name: 'Global Tech Inc', domains: ['globaltechinc.com'] }]);
@@ -36,7 +49,7 @@ export function accountStep<L = any, A extends AccountLike = AccountLike>(
     throw new ConfigError('accountStep', 'accounts', `expected an array of accounts or an account index, received ${describeValue(accounts)}`);
   }
   const index = Array.isArray(accounts) ? accountIndex(accounts) : (accounts as AccountIndex<A>);
-  return options.companyField === undefined ? indexStep<L, A>(index, options) : nameStep<L, A>(index, options, options.companyField);
+  return options.companyField === undefined && options.websiteField === undefined ? indexStep<L, A>(index, options) : nameStep<L, A>(index, options);
 }
 
 /** Builds the result of an account step that found no account, with the reason in the trace. */
@@ -45,10 +58,11 @@ function noAccount(code: string, message: string, domain: string | undefined): {
   return { account: { trace, record: undefined }, note: `no account (${code})` };
 }
 
-/** Builds the account step that falls back to the company name, with `matchLead`. */
-function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: AccountStepOptions, companyField: string): Step<L, never> {
+/** Builds the account step that falls back to the website and the company name, with `matchLead`. */
+function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: AccountStepOptions): Step<L, never> {
   const emailPath = splitPath('accountStep', 'emailField', options.emailField ?? 'email');
-  const companyPath = splitPath('accountStep', 'companyField', companyField);
+  const companyPath = options.companyField === undefined ? undefined : splitPath('accountStep', 'companyField', options.companyField);
+  const websitePath = options.websiteField === undefined ? undefined : splitPath('accountStep', 'websiteField', options.websiteField);
   const minConfidence = options.minConfidence ?? 0.8;
   if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
     throw new ConfigError('accountStep', 'minConfidence', `expected a number from 0 to 1, received ${describeValue(minConfidence)}`);
@@ -57,24 +71,31 @@ function nameStep<L, A extends AccountLike>(index: AccountIndex<A>, options: Acc
     id: 'match',
     routes: [],
     run: ({ lead }) => {
-      const match = matchLead(index, { email: readPath(lead, emailPath), company: readPath(lead, companyPath) });
+      const match = matchLead(index, {
+        email: readPath(lead, emailPath),
+        company: companyPath === undefined ? undefined : readPath(lead, companyPath),
+        website: websitePath === undefined ? undefined : readPath(lead, websitePath),
+      });
       if (!match.matched) return noAccount(match.code, match.message, match.domain);
       const { account } = match;
       let trace: AccountTrace;
-      if (!('matchedKey' in match)) {
-        trace = { matched: true, accountId: account.id, accountName: account.name, domain: match.domain, matchedDomain: match.matchedDomain, via: match.via };
+      if (match.step === 'domain' || match.step === 'alias') {
+        const { domain, matchedDomain, via } = match as AccountMatchFound<A>;
+        trace = { matched: true, accountId: account.id, accountName: account.name, domain, matchedDomain, via };
       } else if (match.confidence < minConfidence) {
         const message = `${account.name} matched by ${match.step} at confidence ${match.confidence}, below the minimum ${minConfidence}`;
         return noAccount('low_confidence', message, match.domain);
       } else {
+        const found = match as NameMatchFound<A> | WebsiteMatchFound<A>;
         trace = {
           matched: true,
           accountId: account.id,
           accountName: account.name,
-          ...(match.domain === undefined ? {} : { domain: match.domain }),
-          matchedKey: match.matchedKey,
-          via: match.step,
-          confidence: match.confidence,
+          ...(found.domain === undefined ? {} : { domain: found.domain }),
+          ...(found.step === 'website'
+            ? { website: found.website, matchedDomain: found.matchedDomain, via: found.step }
+            : { matchedKey: found.matchedKey, via: found.step }),
+          confidence: found.confidence,
         };
       }
       return { account: { trace, record: account }, note: `matched ${account.name} (${trace.via})` };

@@ -28,6 +28,20 @@ export type AccountTrace =
       /** Certainty of the match, from 0 to 1. */
       readonly confidence: number;
     }
+  | {
+      readonly matched: true;
+      readonly accountId: string;
+      readonly accountName: string;
+      /** The lead's email domain, when the email parsed. */
+      readonly domain?: string;
+      /** The website's canonical host, such as `acme.com` for `https://www.acme.com/about`. */
+      readonly website: string;
+      /** Account domain that matched: `website` itself or one of its parent domains. */
+      readonly matchedDomain: string;
+      readonly via: 'website';
+      /** Certainty of the match, from 0 to 1. */
+      readonly confidence: number;
+    }
   | { readonly matched: false; readonly code: string; readonly message: string; readonly domain?: string };
 
 /** The account a step found: the JSON trace for the decision and the record for later steps. */

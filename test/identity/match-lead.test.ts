@@ -362,3 +362,108 @@ describe('matchLead domain label ties', () => {
     expect(match.runnersUp.map((r) => r.account.id)).toEqual(['acc_one_word']);
   });
 });
+
+describe('matchLead by website', () => {
+  it('matches a free-mail lead by its website', () => {
+    const match = matchLead(index, { email: 'Jo@Gmail.com', website: 'https://www.Acme.co.uk/about?ref=ad#team' });
+
+    expect(match).toStrictEqual({
+      matched: true,
+      account: accounts[0],
+      step: 'website',
+      via: 'domain',
+      confidence: 0.85,
+      website: 'acme.co.uk',
+      matchedDomain: 'acme.co.uk',
+      domain: 'gmail.com',
+      email: 'jo@gmail.com',
+      runnersUp: [],
+    });
+  });
+
+  it.each([
+    'acme.co.uk',
+    'www.acme.co.uk',
+    'ACME.CO.UK.',
+    'acme.co.uk:443',
+    '//acme.co.uk',
+    'http://user@www2.acme.co.uk/path',
+    ' acme.co.uk/ ',
+  ])('reads the host of %j', (website) => {
+    const match = expectFound(matchLead(index, { website }));
+
+    expect([match.step, 'website' in match ? match.website : undefined, match.account.id]).toEqual(['website', 'acme.co.uk', 'acc_acme']);
+  });
+
+  it('matches a subdomain at lower confidence', () => {
+    const match = expectFound(matchLead(index, { website: 'shop.acme.fr' }));
+
+    expect(match).toMatchObject({ step: 'website', via: 'subdomain', confidence: 0.8, website: 'shop.acme.fr', matchedDomain: 'acme.fr' });
+    expect(match.account.id).toBe('acc_acme_fr');
+    expect(match.parent?.id).toBe('acc_acme_eu');
+    expect(match.ultimateParent?.id).toBe('acc_acme');
+  });
+
+  it('matches an alias domain', () => {
+    const match = expectFound(matchLead(index, { website: 'acme-brand.com' }));
+
+    expect(match).toMatchObject({ step: 'website', via: 'domain', confidence: 0.85, matchedDomain: 'acme-brand.com' });
+  });
+
+  it('ranks below the email domain', () => {
+    const match = expectFound(matchLead(index, { email: 'jo@nestle.com', website: 'acme.co.uk' }));
+
+    expect(match.step).toBe('domain');
+    expect(match.account.id).toBe('acc_nestle');
+    expect(match.runnersUp).toEqual([{ account: accounts[0], step: 'website', confidence: 0.85, matchedDomain: 'acme.co.uk' }]);
+  });
+
+  it('ranks above the company name', () => {
+    const match = expectFound(matchLead(index, { email: 'jo@gmail.com', company: 'Nestlé', website: 'acme.co.uk' }));
+
+    expect(match.step).toBe('website');
+    expect(match.runnersUp).toEqual([{ account: accounts[4], step: 'name', confidence: 0.8, matchedKey: 'nestle' }]);
+  });
+
+  it('skips a website equal to the email domain', () => {
+    const match = expectFound(matchLead(index, { email: 'jo@acme.co.uk', website: 'www.acme.co.uk' }));
+
+    expect(match.step).toBe('domain');
+    expect(match.runnersUp).toEqual([]);
+  });
+
+  it.each([['gmail.com'], ['mailinator.com'], ['not a url'], ['http://'], ['localhost'], ['10.0.0.1'], [42], ['Select']])(
+    'ignores the website %j',
+    (website) => {
+      const classified = accountIndex(accounts, { publicSuffix: psl, classifier: createEmailClassifier({ disposable: disposableEmailDomains() }) });
+
+      expect(matchLead(classified, { company: 'Globx', website })).toEqual(matchLead(classified, { company: 'Globx' }));
+    },
+  );
+
+  it('names the website in a miss', () => {
+    const messages = [
+      matchLead(index, { email: 'jo@unknown-corp.com', company: 'Globx', website: 'other.com' }),
+      matchLead(index, { email: 'jo@gmail.com', company: 'Globx', website: 'other.com' }),
+      matchLead(index, { website: 'https://other.com' }),
+    ].map((match) => (match.matched ? '' : match.message));
+
+    expect(messages).toEqual([
+      'No account matches the domain "unknown-corp.com", the website "other.com" or the company name "Globx".',
+      'The email "jo@gmail.com" uses the free-mail domain "gmail.com", and no account matches the website "other.com" or the company name "Globx".',
+      'No account matches the lead: it has no email, and no account matches the website "other.com".',
+    ]);
+  });
+
+  test.prop([
+    fc.constantFrom('acme.co.uk', 'nestle.com', 'github.com', 'acme-brand.com'),
+    fc.constantFrom('', 'www.', 'https://', 'http://www.', '//'),
+    fc.constantFrom('', '/', '/about', '?q=1', '#top', ':8080'),
+  ])('a website matches as its domain would', (domain, prefix, suffix) => {
+    const byWebsite = expectFound(matchLead(index, { website: `${prefix}${domain}${suffix}` }));
+    const byEmail = expectFound(matchLead(index, { email: `lead@${domain}` }));
+
+    expect(byWebsite.account).toBe(byEmail.account);
+    expect(byWebsite.confidence).toBe(0.85);
+  });
+});

@@ -198,6 +198,72 @@ describe('accountStep by company name', () => {
   });
 });
 
+describe('accountStep by website', () => {
+  interface SiteLead {
+    email?: unknown;
+    company?: unknown;
+    site?: unknown;
+  }
+  const router = createRouter({ steps: [accountStep<SiteLead>(accountList, { websiteField: 'site' }), abmStep<SiteLead>()], fallback: 'nurture' });
+
+  it('records the website of a match', () => {
+    const decision = router.decide({ email: 'jane@gmail.com', site: 'https://www.globaltechinc.com/contact' });
+    expect(decision.trace.account).toStrictEqual({
+      matched: true,
+      accountId: 'acc-1',
+      accountName: 'Global Tech Inc',
+      domain: 'gmail.com',
+      website: 'globaltechinc.com',
+      matchedDomain: 'globaltechinc.com',
+      via: 'website',
+      confidence: 0.85,
+    });
+    expect(decision).toMatchObject({ route: 'abm', summary: 'target account Global Tech Inc (globaltechinc.com)' });
+    expect(decision.steps[0]).toEqual({ step: 'match', status: 'passed', note: 'matched Global Tech Inc (website)' });
+  });
+
+  it('leaves out the domain without an email', () => {
+    expect(router.decide({ site: 'eu.globaltechinc.com' }).trace.account).toStrictEqual({
+      matched: true,
+      accountId: 'acc-1',
+      accountName: 'Global Tech Inc',
+      website: 'eu.globaltechinc.com',
+      matchedDomain: 'globaltechinc.com',
+      via: 'website',
+      confidence: 0.8,
+    });
+  });
+
+  it('ignores the company without companyField', () => {
+    expect(router.decide({ company: 'Global Tech Inc' }).trace.account).toStrictEqual({
+      matched: false,
+      code: 'no_account',
+      message: 'No account matches the lead: it has neither an email nor a company name.',
+    });
+  });
+
+  it('applies minConfidence to a website', () => {
+    const strict = createRouter({ steps: [accountStep<SiteLead>(accountList, { websiteField: 'site', minConfidence: 0.9 })], fallback: 'nurture' });
+    expect(strict.decide({ site: 'globaltechinc.com' }).trace.account).toStrictEqual({
+      matched: false,
+      code: 'low_confidence',
+      message: 'Global Tech Inc matched by website at confidence 0.85, below the minimum 0.9',
+    });
+  });
+
+  it('combines website and company fields', () => {
+    const both = createRouter({ steps: [accountStep<SiteLead>(accountList, { websiteField: 'site', companyField: 'company' })], fallback: 'nurture' });
+    expect(both.decide({ company: 'Fintech Innovators', site: 'globaltechinc.com' }).trace.account).toMatchObject({ accountId: 'acc-1', via: 'website' });
+    expect(both.decide({ company: 'Fintech Innovators', site: 'Select' }).trace.account).toMatchObject({ accountId: 'acc-2', via: 'name' });
+  });
+
+  it('rejects an invalid websiteField path', () => {
+    expect(() => accountStep(accountList, { websiteField: 'org..site' })).toThrow(
+      configError('accountStep', 'websiteField', 'field path "org..site" has an empty segment'),
+    );
+  });
+});
+
 describe('abmStep', () => {
   it('rejects null as the ICP', () => {
     expect(() => abmStep({ icp: null as never })).toThrow(configError('abmStep', 'icp', 'expected an ICP built by icp(), received null'));
