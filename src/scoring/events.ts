@@ -16,7 +16,7 @@ export interface LeadEvent {
 /** A problem in the data of one scoring call; the value is ignored and scoring goes on. */
 export interface ScoreIssue {
   /**
-   * `invalid_timestamp`: a timestamp that is not an ISO string, epoch milliseconds or a valid `Date`.
+   * `invalid_timestamp`: a timestamp that is not an ISO string, epoch milliseconds or a valid `Date`, with `expected: 'date'`.
    * `invalid_event`: an event without a string `type`. `invalid_events`: an event list that is
    * not an array. `type_mismatch`: a field of the wrong type for its criterion, such as the
    * string `"250"` for a numeric criterion when the scorecard does not parse strings.
@@ -84,7 +84,7 @@ export function readEvents(
         issues?.push({ code: 'invalid_event', path: `${where}[${index}].type`, expected: 'string', received: describeValue(type) });
       } else if (at === undefined) {
         invalid++;
-        issues?.push({ code: 'invalid_timestamp', path: `${where}[${index}].at`, received: describeValue(rawAt) });
+        issues?.push({ code: 'invalid_timestamp', path: `${where}[${index}].at`, expected: 'date', received: describeValue(rawAt) });
       } else if (at > now) {
         future++;
       } else {

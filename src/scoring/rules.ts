@@ -309,7 +309,7 @@ export function compileRule(
         if (time === undefined) {
           outcome = 'unknown';
           if (!isMissing(value, placeholders)) {
-            context.issues?.push({ code: 'invalid_timestamp', path: at!, ruleId: id, received: describeValue(value) });
+            context.issues?.push({ code: 'invalid_timestamp', path: at!, ruleId: id, expected: 'date', received: describeValue(value) });
           }
         } else if (time > context.now || context.now - time > withinMs) {
           // Not yet happened as of `now`, or outside the window.

@@ -194,7 +194,7 @@ describe('formatScore text', () => {
         'Score 0, tier nurture, as of 2024-05-01T00:00:00.000Z',
         '  0  Title  no match (title = "Vice President of Worldwide Field Operations")',
         '  0  Visit  0 × 3',
-        'Issue: invalid_timestamp at events[0].at, received "yesterday"',
+        'Issue: invalid_timestamp at events[0].at, expected date, received "yesterday"',
       ].join('\n'),
     );
   });

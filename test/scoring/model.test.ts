@@ -355,7 +355,7 @@ describe('decay', () => {
     expect(missing.undecidedPoints).toBe(40);
     const invalid = card.score({ requestedDemo: true, demoAt: 'soon' }, { now: NOW });
     expect(invalid.total).toBe(0);
-    expect(invalid.issues).toEqual([{ code: 'invalid_timestamp', path: 'demoAt', ruleId: 'demo', received: '"soon"' }]);
+    expect(invalid.issues).toEqual([{ code: 'invalid_timestamp', path: 'demoAt', ruleId: 'demo', expected: 'date', received: '"soon"' }]);
   });
 
   it('rejects decay without at', () => {

@@ -278,7 +278,7 @@ describe('type mismatch issues', () => {
   it('invalid timestamp is its only issue', () => {
     const card = scorecard({ rules: [{ id: 'seen', when: exists('seenAt'), at: 'seenAt', points: 5 }], mqlThreshold: 1 });
     const result = card.score({ seenAt: 'soon' }, { now: NOW });
-    expect(result.issues).toEqual([{ code: 'invalid_timestamp', path: 'seenAt', ruleId: 'seen', received: '"soon"' }]);
+    expect(result.issues).toEqual([{ code: 'invalid_timestamp', path: 'seenAt', ruleId: 'seen', expected: 'date', received: '"soon"' }]);
     expect(result.contributions[0]?.outcome).toBe('unknown');
   });
 });
@@ -396,7 +396,7 @@ describe('event rule contributions', () => {
     const events = [{ type: 7, at: daysAgo(1) }, { type: 'page_view', at: 1714521600 }];
     expect(card.score({}, { now: NOW, events }).issues).toEqual([
       { code: 'invalid_event', path: 'events[0].type', expected: 'string', received: '7' },
-      { code: 'invalid_timestamp', path: 'events[1].at', received: '1714521600' },
+      { code: 'invalid_timestamp', path: 'events[1].at', expected: 'date', received: '1714521600' },
     ]);
   });
 
