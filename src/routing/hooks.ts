@@ -18,7 +18,7 @@ export interface Timers {
 
 /** An opt-in retry: up to `attempts` runs in all, waiting `backoffMs × factor^(n−1)` before run n + 1. */
 export interface RetryPolicy {
-  /** Runs in all, the first included; 1 means no retry. */
+  /** Runs in all, the first included, from 1 to 10; 1 means no retry. */
   readonly attempts: number;
   /** Milliseconds to wait before the first retry. Defaults to 100. */
   readonly backoffMs?: number;
@@ -84,12 +84,16 @@ export function checkTimeout(api: string, path: string, value: unknown): number 
   return value;
 }
 
+/** Most runs a retry policy allows: more would hold a serverless invocation for minutes on one lead. */
+export const MAX_ATTEMPTS = 10;
+
 /** Checks a retry policy. */
 export function checkRetry(api: string, path: string, retry: unknown): RetryPolicy | undefined {
   if (retry === undefined) return undefined;
   const policy = retry as RetryPolicy;
-  if (policy === null || typeof policy !== 'object' || !Number.isInteger(policy.attempts) || policy.attempts < 1) {
-    throw new ConfigError(api, `${path}.attempts`, `expected a whole number of runs from 1, received ${describeValue(policy?.attempts)}`);
+  if (policy === null || typeof policy !== 'object' || !Number.isInteger(policy.attempts) || policy.attempts < 1 || policy.attempts > MAX_ATTEMPTS) {
+    const problem = `expected a whole number of runs from 1 to ${MAX_ATTEMPTS}, received ${describeValue(policy?.attempts)}`;
+    throw new ConfigError(api, `${path}.attempts`, problem);
   }
   for (const key of ['backoffMs', 'factor'] as const) {
     const value = policy[key];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RetryPolicy } from '../routing/hooks.js';
+import { MAX_ATTEMPTS, type RetryPolicy } from '../routing/hooks.js';
 import { fieldPathSchema, schemaKey, strictObject } from './common.js';
 import { expected, readJson, withoutSchemaKey, type SchemaResult } from './issues.js';
 import { safeRun } from './predicate.js';
@@ -37,13 +37,13 @@ export function routerConfigSchema(): z.ZodType<RouterConfig> {
   const timeout = `milliseconds above 0, at most ${MAX_TIMEOUT_MS}`;
   const nonNegative = () =>
     z.number({ error: expected('a finite number from 0') }).min(0, { error: expected('a finite number from 0') });
-  // NOTE: the router takes any integer count of attempts; the schema stops at 2^53 − 1, where integers stop being exact.
   const retry = strictObject(
     {
       attempts: z
-        .int({ error: expected('a whole number of runs from 1') })
-        .min(1, { error: expected('a whole number of runs from 1') })
-        .describe('Runs in all, the first included; 1 means no retry.'),
+        .int({ error: expected(`a whole number of runs from 1 to ${MAX_ATTEMPTS}`) })
+        .min(1, { error: expected(`a whole number of runs from 1 to ${MAX_ATTEMPTS}`) })
+        .max(MAX_ATTEMPTS, { error: expected(`a whole number of runs from 1 to ${MAX_ATTEMPTS}`) })
+        .describe('Runs in all, the first included, from 1 to 10; 1 means no retry.'),
       backoffMs: nonNegative().optional().describe('Milliseconds to wait before the first retry. Defaults to 100.'),
       factor: nonNegative().optional().describe('Multiplier of the wait for each later retry. Defaults to 2.'),
     },
@@ -74,7 +74,7 @@ export function routerConfigSchema(): z.ZodType<RouterConfig> {
  *
  * @example
  * const result = parseRouterConfig('{"mqlThreshold":75,"retry":{"attempts":0}}');
- * if (!result.ok) console.log(result.issues); // [{ code: 'too_small', path: 'retry.attempts', message: 'expected a whole number of runs from 1, received 0' }]
+ * if (!result.ok) console.log(result.issues); // [{ code: 'too_small', path: 'retry.attempts', message: 'expected a whole number of runs from 1 to 10, received 0' }]
  */
 export function parseRouterConfig(input: unknown): SchemaResult<RouterConfig> {
   const json = readJson(input);

@@ -134,7 +134,7 @@ describe('createRouter option errors', () => {
     const run = () => undefined;
     const retry = configErrorOf(buildRouter({ accounts, scorecard: card, hooks: { sales: { run, retry: { attempts: 0 } } } }));
     expect(retry.path).toBe('hooks.sales.retry.attempts');
-    expect(retry.message).toBe('createRouter: hooks.sales.retry.attempts: expected a whole number of runs from 1, received 0');
+    expect(retry.message).toBe('createRouter: hooks.sales.retry.attempts: expected a whole number of runs from 1 to 10, received 0');
     const backoff = configErrorOf(buildRouter({ accounts, scorecard: card, hooks: { sales: { run, retry: { attempts: 2, factor: -2 } } } }));
     expect(backoff.path).toBe('hooks.sales.retry.factor');
     expect(backoff.message).toBe('createRouter: hooks.sales.retry.factor: expected a finite number from 0, received -2');
@@ -169,11 +169,12 @@ describe('createRouter option errors', () => {
     ['a function with attempts', Object.assign(() => undefined, { attempts: 2 }), '2'],
     ['zero attempts', { attempts: 0 }, '0'],
     ['fractional attempts', { attempts: 1.5 }, '1.5'],
+    ['eleven attempts', { attempts: 11 }, '11'],
     ['missing attempts', { backoffMs: 10 }, 'undefined'],
   ])('rejects %s as retry', (_, retry, received) => {
     const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry }));
     expect(error.path).toBe('retry.attempts');
-    expect(error.message).toBe(`createRouter: retry.attempts: expected a whole number of runs from 1, received ${received}`);
+    expect(error.message).toBe(`createRouter: retry.attempts: expected a whole number of runs from 1 to 10, received ${received}`);
   });
 
   it.each([

@@ -130,9 +130,15 @@ describe('parseRouterConfig', () => {
     expect(result.issues?.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
       'emailField: field path "a..b" has an empty segment',
       'timeoutMs: expected milliseconds above 0, at most 2147483647, received 3000000000',
-      'retry.attempts: expected a whole number of runs from 1, received 0',
+      'retry.attempts: expected a whole number of runs from 1 to 10, received 0',
       'steps: unknown key; expected one of $schema, mqlThreshold, emailField, timeoutMs, retry, version',
     ]);
+  });
+
+  it('caps retry attempts as the router does', () => {
+    const result = parseRouterConfig({ retry: { attempts: 11 } });
+
+    expect(result.issues?.map((issue) => `${issue.path}: ${issue.message}`)).toEqual(['retry.attempts: expected a whole number of runs from 1 to 10, received 11']);
   });
 });
 
