@@ -40,7 +40,7 @@ function pendingSince(stored: string): number | undefined {
 /**
  * Wraps a router so that a lead or event routed again with the same key gets the first
  * decision back, without assignment or hooks running again. A lead without a key is routed as
- * usual. A store failure never loses the lead: it is routed and marked `store_failed`.
+ * usual and marked `no_key`. A store failure never loses the lead: it is routed and marked `store_failed`.
  *
  * @example
  * const router = idempotent(createRouter({ ... }), { store: memoryStore(), key: 'formSubmissionId' });
@@ -84,8 +84,9 @@ export function idempotent<L, R extends string>(router: Router<L, R>, options: I
   };
 
   const route = async (lead: L, routeOptions: RouteOptions = {}): Promise<Decision<R>> => {
-    const id = routeOptions.dryRun === true ? null : readKey(lead, routeOptions.idempotencyKey);
-    if (id === null) return router.route(lead, routeOptions);
+    if (routeOptions.dryRun === true) return router.route(lead, routeOptions);
+    const id = readKey(lead, routeOptions.idempotencyKey);
+    if (id === null) return { ...(await router.route(lead, routeOptions)), idempotency: { key: null, status: 'no_key' } };
     const storeKey = prefix + id;
     try {
       const now = clock();

@@ -136,10 +136,15 @@ export interface Decision<R extends string = Route> extends PendingDecision<R> {
   readonly timings: { readonly startedAt: number; readonly decideMs: number; readonly assignMs: number; readonly totalMs: number };
   /**
    * The idempotency key and its status: `first` for the first routing, `replayed` for a stored
-   * decision returned again, `in_progress` when the first routing has not finished, and
-   * `store_failed` when the store threw (the lead was routed anyway).
+   * decision returned again, `in_progress` when the first routing has not finished,
+   * `store_failed` when the store threw (the lead was routed anyway), and `no_key` with a null
+   * key when a router wrapped by `idempotent()` found no key for the lead. Null outside
+   * `idempotent()` and in dry runs.
    */
-  readonly idempotency: { readonly key: string; readonly status: 'first' | 'replayed' | 'in_progress' | 'store_failed' } | null;
+  readonly idempotency:
+    | { readonly key: string; readonly status: 'first' | 'replayed' | 'in_progress' | 'store_failed' }
+    | { readonly key: null; readonly status: 'no_key' }
+    | null;
   /** True when the decision came from a dry run, which runs no hooks. */
   readonly dryRun: boolean;
 }

@@ -34,8 +34,31 @@ describe('idempotent', () => {
   it('routes leads without a key as usual', async () => {
     const { router, sales } = build();
     await router.route(engaged);
-    await router.route(engaged);
+    const again = await router.route(engaged);
     expect(sales).toHaveBeenCalledTimes(2);
+    expect(again.idempotency).toEqual({ key: null, status: 'no_key' });
+  });
+
+  it('marks an empty or throwing key as no_key', async () => {
+    const throwing = idempotent(createRouter({ steps: [], fallback: 'nurture' }), {
+      store: memoryStore(),
+      key: () => {
+        throw new Error('key lookup failed');
+      },
+    });
+    const { router } = build();
+    const decisions = [await throwing.route({}), await router.route({ ...engaged, id: '' }), await router.route({ ...engaged, id: Number.NaN })];
+    expect(decisions.map((decision) => [decision.route, decision.idempotency])).toEqual([
+      ['nurture', { key: null, status: 'no_key' }],
+      ['sales', { key: null, status: 'no_key' }],
+      ['sales', { key: null, status: 'no_key' }],
+    ]);
+  });
+
+  it('leaves a dry run unmarked', async () => {
+    const { router } = build();
+    expect((await router.route({ ...engaged, id: 'dry' }, { dryRun: true })).idempotency).toBeNull();
+    expect((await router.route(engaged, { dryRun: true })).idempotency).toBeNull();
   });
 
   it('prefers the key passed to route', async () => {
