@@ -4,3 +4,5 @@ export { explainAccounts } from './gaps.js';
 export type { AccountsExplanation, EnrichmentGap } from './gaps.js';
 export { icpFit } from './fit.js';
 export type { FitContribution, FitCriterion, FitDefinition, FitResult, FitTier, IcpFit } from './fit.js';
+export { rankAccounts } from './rank.js';
+export type { RankedAccount, RankOptions } from './rank.js';
