@@ -589,14 +589,14 @@ describe('idempotent keys', () => {
     const store = memoryStore();
     const router = idempotent(plain, { store, key: 'id' });
     expect((await router.route({ ...engaged, id: 42 })).idempotency).toEqual({ key: '42', status: 'first' });
-    expect((await router.route({ ...engaged, id: Number.NaN })).idempotency).toBeNull();
+    expect((await router.route({ ...engaged, id: Number.NaN })).idempotency).toEqual({ key: null, status: 'no_key' });
     expect(Object.keys(store.snapshot())).toEqual(['netspear:decision:42']);
   });
 
   it('ignores an empty key', async () => {
     const store = memoryStore();
     const decision = await idempotent(plain, { store, key: 'id' }).route(engaged, { idempotencyKey: '' });
-    expect(decision.idempotency).toBeNull();
+    expect(decision.idempotency).toEqual({ key: null, status: 'no_key' });
     expect(store.snapshot()).toEqual({});
   });
 
