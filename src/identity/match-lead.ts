@@ -178,8 +178,10 @@ function fuzzyCandidates<A extends AccountLike>(tables: NameTables<A>, key: stri
       if (seen.has(entry)) continue;
       seen.add(entry);
       const matchedKey = tables.keys.get(entry) ?? '';
-      // Keys whose lengths differ this much cannot reach the threshold, so skip the edit distance.
-      if (Math.abs(matchedKey.length - key.length) > (1 - threshold) * Math.max(matchedKey.length, key.length)) continue;
+      // The edit distance is at least the length difference, so this bounds the similarity from
+      // above. It uses nameSimilarity's arithmetic: `(1 - threshold) * longer` rounds 1 - 0.8 to
+      // 0.19999999999999996 and skipped keys exactly at the threshold.
+      if (1 - Math.abs(matchedKey.length - key.length) / Math.max(matchedKey.length, key.length) < threshold) continue;
       const similarity = nameSimilarity(key, matchedKey);
       if (similarity >= threshold) {
         const confidence = Math.round(STEP_CONFIDENCE.fuzzy_name * similarity * 1000) / 1000;
@@ -239,15 +241,13 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   const label = usableDomain === undefined ? undefined : registrableLabel(usableDomain, floor, index.publicSuffix !== undefined);
   const labelParts = companyNameTokens(label, tables.phrases);
   if (labelParts !== undefined) {
+    // A DNS label is one token (hyphens join), so its key with and without legal forms is the
+    // same or empty, and one key serves both tables.
     const fullLabelKey = labelParts.allTokens.join('');
-    const labelKey = labelParts.tokens.join('');
     const start = candidates.length;
     pushEntries(candidates, tables.byKey.get(fullLabelKey), 'domain_label', fullLabelKey);
     pushEntries(candidates, tables.byFullKey.get(fullLabelKey), 'domain_label', fullLabelKey);
-    if (labelKey !== '' && labelKey !== fullLabelKey) {
-      pushEntries(candidates, tables.byKey.get(labelKey), 'domain_label', labelKey);
-    }
-    // The three lookups can find one account twice and list accounts out of the tie-break order.
+    // The two lookups can find one account twice and list accounts out of the tie-break order.
     const found = candidates.splice(start);
     const unique = found.filter((candidate, i) => found.findIndex((other) => other.entry === candidate.entry) === i);
     candidates.push(...unique.sort((left, right) => compareEntries(left.entry, right.entry)));

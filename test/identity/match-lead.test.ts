@@ -210,6 +210,19 @@ describe('matchLead', () => {
     }
   });
 
+  test.prop([fc.constantFrom(0.5, 0.6, 0.7, 0.8, 0.9), fc.integer({ min: 4, max: 12 })])(
+    'accepts a fuzzy name exactly at the threshold',
+    (threshold, longer) => {
+      // A key that lacks its last letters is as similar as its length ratio, with no edits inside.
+      const missing = Math.round((1 - threshold) * longer);
+      fc.pre(missing >= 1 && longer - missing >= 4 && 1 - missing / longer === threshold);
+      const name = 'Qwrtzpsdfg'.concat('hjklm').slice(0, longer);
+      const short = accountIndex([{ id: 'acc_short', name: name.slice(0, longer - missing), domains: [] }], { fuzzyThreshold: threshold });
+
+      expect(expectFound(matchLead(short, { company: name }))).toMatchObject({ step: 'fuzzy_name', similarity: threshold });
+    },
+  );
+
   it('rejects a null index', () => {
     const call = () => matchLead(null as never, { email: 'x@acme.co.uk' });
 
