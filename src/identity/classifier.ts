@@ -133,8 +133,13 @@ function applyChanges(
   }
 }
 
-/** Already canonical: lower-case ASCII labels without a leading or trailing dot. The shipped lists are, so they skip normalising. */
-const CANONICAL_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+/**
+ * Already canonical: two or more lower-case ASCII labels of 1–63 characters that neither start
+ * nor end with a hyphen, the last with a letter. The shipped lists are, so they skip normalising;
+ * anything else goes through `normalizeDomain`, which rejects what this lets through to it.
+ */
+const CANONICAL_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?=[a-z0-9-]*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_CANONICAL_LENGTH = 253;
 
 function normalizeDomainList(optionName: string, domains: unknown, skipCanonical = false): Set<string> {
   const normalized = new Set<string>();
@@ -151,7 +156,7 @@ function normalizeDomainList(optionName: string, domains: unknown, skipCanonical
       throw new ConfigError(API, `${optionName}[${position}]`, `must be a domain string, received ${describeValue(domain)}.`);
     }
 
-    if (skipCanonical && CANONICAL_DOMAIN.test(domain) && !domain.includes('xn--')) {
+    if (skipCanonical && domain.length <= MAX_CANONICAL_LENGTH && CANONICAL_DOMAIN.test(domain) && !domain.includes('xn--')) {
       normalized.add(domain);
       return;
     }
