@@ -215,7 +215,8 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   const company = readDetail(lead, 'company');
   const parsed = email === undefined ? undefined : index.classifier.parseEmail(email);
   const usableDomain = parsed?.ok === true && !parsed.freeMail && !parsed.disposable ? parsed.domain : undefined;
-  const website = websiteDomain(index, readDetail(lead, 'website'));
+  const typedWebsite = readDetail(lead, 'website');
+  const website = websiteDomain(index, typedWebsite);
 
   const candidates: RankedCandidate<A>[] = [];
   let floor = 0;
@@ -261,7 +262,7 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
   candidates.sort((left, right) => STEP_ORDER[left.step] - STEP_ORDER[right.step]);
   const best = candidates[0];
   if (best === undefined) {
-    return noMatch(parsed, email, company, website);
+    return noMatch(parsed, email, company, website, typedWebsite);
   }
 
   const others = runnersUp(candidates, index.maxRunnersUp);
@@ -350,13 +351,20 @@ function noMatch(
   email: unknown,
   company: unknown,
   website: string | undefined,
+  typedWebsite: unknown,
 ): NoAccountMatch {
   const others: string[] = [];
   if (website !== undefined) others.push(`the website ${quote(website)}`);
   if (typeof company === 'string') others.push(`the company name ${quote(company)}`);
   const otherText = orList(others);
   if (parsed === undefined) {
-    const reason = otherText === '' ? 'has neither an email nor a company name' : `has no email, and no account matches ${otherText}`;
+    let reason = `has no email, and no account matches ${otherText}`;
+    if (otherText === '') {
+      reason =
+        typeof typedWebsite === 'string'
+          ? `has neither an email nor a company name, and its website ${quote(typedWebsite)} is not a company domain`
+          : 'has neither an email nor a company name';
+    }
     return { matched: false, code: 'no_account', message: `No account matches the lead: it ${reason}.` };
   }
   if (!parsed.ok) {

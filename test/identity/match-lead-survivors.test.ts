@@ -376,6 +376,8 @@ describe('matchLead website hosts', () => {
   });
 
   it('drops only a trailing port', () => {
-    expect(missMessage(matchLead(index, { website: 'acme.com:80x' }))).toBe('No account matches the lead: it has neither an email nor a company name.');
+    expect(missMessage(matchLead(index, { website: 'acme.com:80x' }))).toBe(
+      'No account matches the lead: it has neither an email nor a company name, and its website "acme.com:80x" is not a company domain.',
+    );
   });
 });

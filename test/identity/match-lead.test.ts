@@ -454,6 +454,16 @@ describe('matchLead by website', () => {
     },
   );
 
+  it('names an unusable website in a miss', () => {
+    const messages = ['gmail.com', 'not a url', 'Select'].map((website) => matchLead(index, { website })).map((match) => (match.matched ? '' : match.message));
+
+    expect(messages).toEqual([
+      'No account matches the lead: it has neither an email nor a company name, and its website "gmail.com" is not a company domain.',
+      'No account matches the lead: it has neither an email nor a company name, and its website "not a url" is not a company domain.',
+      'No account matches the lead: it has neither an email nor a company name.',
+    ]);
+  });
+
   it('names the website in a miss', () => {
     const messages = [
       matchLead(index, { email: 'jo@unknown-corp.com', company: 'Globx', website: 'other.com' }),
