@@ -30,6 +30,7 @@ export interface QueryBuilderImportOptions {
 }
 
 const API = 'toQueryBuilder';
+const IMPORT_API = 'fromQueryBuilder';
 const MAX_DEPTH = 64;
 
 /**
@@ -141,8 +142,9 @@ function bound(value: unknown): Bound | undefined {
 }
 
 /** Reads a list value: an array, or text separated by commas as react-querybuilder writes it. */
+/** Reads a list value into a new array, so that the predicate never shares the caller's array. */
 function list(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return [...value];
   if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
   return undefined;
 }
@@ -224,7 +226,26 @@ function readRule(reader: Reader, rule: Record<string, unknown>, path: string): 
       node = { op: op as 'one_of', field, values: values as Scalar[], ...ignoreCase };
     }
   }
+  if (!compilesAt(issues, node, path)) return undefined;
   return negated === undefined ? node : { op: 'not', predicate: node };
+}
+
+/**
+ * Compiles one rule's predicate, so that a value the evaluator rejects, such as a `between`
+ * whose bounds are reversed, is reported at the rule's own path: `query.rules[2].value`, or
+ * `query.rules[2].value[0]` for one item of a list.
+ */
+function compilesAt(issues: IssueList, node: PredicateNode, path: string): boolean {
+  try {
+    compilePredicate(IMPORT_API, node, undefined, 'rule');
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const item = /\[(\d+)\]$/.exec(error.path);
+    const problem = error.message.slice(`${IMPORT_API}: ${error.path}: `.length);
+    issues.add('invalid_value', `${path}.value${item === null ? '' : item[0]}`, problem);
+    return false;
+  }
 }
 
 function readGroup(reader: Reader, group: unknown, path: string, depth: number): PredicateNode | undefined {
@@ -292,7 +313,7 @@ export function fromQueryBuilder(input: unknown, options?: QueryBuilderImportOpt
   }
   if (issues.issues.length > 0 || predicate === undefined) return { ok: false, issues: issues.issues };
   try {
-    compilePredicate('fromQueryBuilder', predicate);
+    compilePredicate(IMPORT_API, predicate);
   } catch (error) {
     issues.add('invalid_value', error instanceof ConfigError ? error.path : 'query', (error as Error).message);
     return { ok: false, issues: issues.issues };
