@@ -13,7 +13,8 @@ export type IssueCode =
   | 'unsupported_version'
   | 'unknown_reference'
   | 'circular_reference'
-  | 'too_deep';
+  | 'too_deep'
+  | 'too_large';
 
 /** One problem in an imported definition, with where it is. */
 export interface PredicateIssue {

@@ -26,6 +26,37 @@ export interface PredicateDocument {
 
 /** Nested predicates deeper than this are rejected, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
+/**
+ * Most nodes a document may expand to with every reference replaced by its definition. A
+ * definition that refers to the next one twice doubles the size at each step, so a 2 KB document
+ * could otherwise take hours to compile; real definitions have a few hundred nodes at most.
+ */
+const MAX_EXPANDED_NODES = 10_000;
+
+/** Levels below a node and the number of nodes it expands to, capped just above the limit. */
+interface Extent {
+  readonly height: number;
+  readonly size: number;
+}
+
+/** Measures a node, once per node object, so a definition shared by many references is measured once. */
+function extentOf(node: PredicateNode, memo: WeakMap<PredicateNode, Extent>): Extent {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let children: readonly PredicateNode[] = [];
+  if (node.op === 'and' || node.op === 'or') children = node.predicates;
+  else if (node.op === 'not' || node.op === 'named') children = [node.predicate];
+  let height = 0;
+  let size = 1;
+  for (const child of children) {
+    const extent = extentOf(child, memo);
+    height = Math.max(height, extent.height + 1);
+    size = Math.min(MAX_EXPANDED_NODES + 1, size + extent.size);
+  }
+  const extent = { height, size };
+  memo.set(node, extent);
+  return extent;
+}
 
 /** The keys each operator takes besides `op`. A trailing `?` marks an optional key. */
 const SHAPES: Readonly<Record<string, readonly string[]>> = {
@@ -95,10 +126,19 @@ interface Reader {
   readonly resolved: Map<string, PredicateNode | undefined>;
   /** Definitions being read, to detect cycles. */
   readonly resolving: Set<string>;
+  readonly extents: WeakMap<PredicateNode, Extent>;
 }
 
 function readDefinition(reader: Reader, name: string, path: string, depth: number): PredicateNode | undefined {
-  if (reader.resolved.has(name)) return reader.resolved.get(name);
+  if (reader.resolved.has(name)) {
+    // A definition read once is reused; here it may sit deeper than where it was first read.
+    const node = reader.resolved.get(name);
+    if (node !== undefined && depth + extentOf(node, reader.extents).height > MAX_DEPTH) {
+      reader.issues.add('too_deep', path, `predicates nest more than ${MAX_DEPTH} levels deep through definition ${JSON.stringify(name)}`);
+      return undefined;
+    }
+    return node;
+  }
   if (reader.resolving.has(name)) {
     reader.issues.add('circular_reference', path, `definition ${JSON.stringify(name)} refers to itself`);
     return undefined;
@@ -243,7 +283,8 @@ function readNode(reader: Reader, input: unknown, path: string, depth: number): 
  * Parses the JSON form of a predicate from untrusted input (a JSON string or a parsed value)
  * and returns the predicate or every problem found, by path, without throwing. Unknown
  * operators and keys are problems. So are prototype keys in field paths, unknown or circular
- * references, and nesting deeper than 64 levels.
+ * references, nesting deeper than 64 levels, and a predicate that expands to more than 10,000
+ * nodes when its references are replaced by their definitions.
  *
  * @example
  * const result = parsePredicate('{"version":1,"predicate":{"op":"gte","field":"employees","value":100}}');
@@ -275,7 +316,7 @@ export function parsePredicate(input: unknown): ImportResult {
   const rawDefinitions = own(document, 'definitions') ?? {};
   const definitions = isObject(rawDefinitions) ? rawDefinitions : {};
   if (!isObject(rawDefinitions)) issues.expected('definitions', 'an object of named predicates', rawDefinitions);
-  const reader: Reader = { issues, definitions, resolved: new Map(), resolving: new Set() };
+  const reader: Reader = { issues, definitions, resolved: new Map(), resolving: new Set(), extents: new WeakMap() };
 
   let predicate: PredicateNode | undefined;
   try {
@@ -286,9 +327,11 @@ export function parsePredicate(input: unknown): ImportResult {
       else readDefinition(reader, name, `definitions.${name}`, 0);
     }
   } catch (error) {
-    // A stack overflow (MAX_DEPTH bounds nesting but not chains of references) or an input
-    // object whose getters or proxy traps throw.
+    // An input object whose getters or proxy traps throw.
     issues.add('invalid_value', 'predicate', `reading the predicate failed: ${(error as Error)?.message ?? String(error)}`);
+  }
+  if (predicate !== undefined && extentOf(predicate, reader.extents).size > MAX_EXPANDED_NODES) {
+    issues.add('too_large', 'predicate', `the predicate expands to more than ${MAX_EXPANDED_NODES} nodes when its references are replaced by their definitions`);
   }
   if (issues.issues.length > 0 || predicate === undefined) return { ok: false, issues: issues.issues };
   try {

@@ -71,6 +71,16 @@ describe('parseScorecardDefinition', () => {
 });
 
 describe('parsePredicateDocument', () => {
+  it('rejects a document that doubles through references', () => {
+    const definitions: Record<string, unknown> = { d30: { op: 'exists', field: 'a' } };
+    for (let i = 0; i < 30; i += 1) definitions[`d${i}`] = { op: 'or', predicates: [{ op: 'ref', name: `d${i + 1}` }, { op: 'ref', name: `d${i + 1}` }] };
+    const result = parsePredicateDocument({ version: 1, definitions, predicate: { op: 'ref', name: 'd0' } });
+
+    expect(result.issues).toEqual([
+      { code: 'too_large', path: 'predicate', message: 'the predicate expands to more than 10000 nodes when its references are replaced by their definitions' },
+    ]);
+  });
+
   it('returns a valid document', () => {
     const document = { version: 1, definitions: { big: { op: 'gte', field: 'employees', value: 1000 } }, predicate: { op: 'ref', name: 'big' } };
 
