@@ -61,6 +61,8 @@ function writeNode(node: PredicateNode, path: string): JsonLogicRule {
     case 'includes_all':
     case 'includes_any':
     case 'includes_none': {
+      // NOTE: with an empty value list, `includesAll` and `includesNone` are `unknown` on a
+      // record without the field, but the `{ and: [] }` and `{ '!': [false] }` written here match.
       const tests = node.values.map((v) => ({ in: [v, variable(node.field)] }));
       if (node.op === 'includes_all') return tests.length === 1 ? (tests[0] as JsonLogicRule) : { and: tests };
       let any: JsonLogicRule = { or: tests };
