@@ -1,5 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
+import { DEFAULT_PLACEHOLDERS, isMissing } from '../internal/values.js';
 import {
   accountIndex,
   matchLead,
@@ -114,7 +115,10 @@ export function indexStep<L, A extends AccountLike>(index: AccountIndex<A>, opti
     id: 'match',
     routes: [],
     run: ({ lead }) => {
-      const match = index.match(readPath(lead, emailPath));
+      const email = readPath(lead, emailPath);
+      // A blank email or a placeholder such as `Select` is missing, as matchLead reads it, not invalid.
+      if (isMissing(email, DEFAULT_PLACEHOLDERS)) return noAccount('no_account', 'No account matches the lead: it has no email.', undefined);
+      const match = index.match(email);
       if (!match.matched) return noAccount(match.code, match.message, match.domain);
       const { account } = match;
       const trace: AccountTrace = {

@@ -91,14 +91,19 @@ export const MAX_ATTEMPTS = 10;
 export function checkRetry(api: string, path: string, retry: unknown): RetryPolicy | undefined {
   if (retry === undefined) return undefined;
   const policy = retry as RetryPolicy;
-  if (policy === null || typeof policy !== 'object' || !Number.isInteger(policy.attempts) || policy.attempts < 1 || policy.attempts > MAX_ATTEMPTS) {
+  if (policy === null || typeof policy !== 'object' || Array.isArray(policy)) {
+    throw new ConfigError(api, path, `expected a retry policy object, received ${describeValue(policy)}`);
+  }
+  if (!Number.isInteger(policy.attempts) || policy.attempts < 1 || policy.attempts > MAX_ATTEMPTS) {
     const problem = `expected a whole number of runs from 1 to ${MAX_ATTEMPTS}, received ${describeValue(policy?.attempts)}`;
     throw new ConfigError(api, `${path}.attempts`, problem);
   }
   for (const key of ['backoffMs', 'factor'] as const) {
     const value = policy[key];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-      throw new ConfigError(api, `${path}.${key}`, `expected a finite number from 0, received ${describeValue(value)}`);
+    const max = key === 'backoffMs' ? MAX_TIMEOUT_MS : Number.MAX_VALUE;
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max)) {
+      const range = key === 'backoffMs' ? `from 0 to ${MAX_TIMEOUT_MS}` : 'from 0';
+      throw new ConfigError(api, `${path}.${key}`, `expected a finite number ${range}, received ${describeValue(value)}`);
     }
   }
   return policy;
@@ -163,6 +168,7 @@ export async function runWithRetry(
     failure = await runOnce(settings, label, (signal) => work(signal, attempt));
     if (failure === undefined || attempt >= attempts) return { attempts: attempt, failure };
     await sleep(settings.timers, delay);
-    delay *= settings.retry?.factor ?? 2;
+    // A delay past the timer limit would fire at once, so a large factor stops growing there.
+    delay = Math.min(MAX_TIMEOUT_MS, delay * (settings.retry?.factor ?? 2));
   }
 }

@@ -1,5 +1,6 @@
 import { ConfigError, describeValue } from '../internal/config-error.js';
 import { readPath, splitPath } from '../internal/path.js';
+import { DEFAULT_PLACEHOLDERS, isMissing } from '../internal/values.js';
 import type { Decision, RouteOptions, Router } from './router.js';
 import type { RouterStore } from './store.js';
 
@@ -79,7 +80,8 @@ export function idempotent<L, R extends string>(router: Router<L, R>, options: I
         raw = undefined;
       }
     }
-    if (typeof raw === 'string' && raw.length > 0) return raw;
+    // A blank key or a form placeholder such as `Select` would merge different leads.
+    if (typeof raw === 'string' && !isMissing(raw, DEFAULT_PLACEHOLDERS)) return raw;
     return typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : null;
   };
 

@@ -44,7 +44,10 @@ export function routerConfigSchema(): z.ZodType<RouterConfig> {
         .min(1, { error: expected(`a whole number of runs from 1 to ${MAX_ATTEMPTS}`) })
         .max(MAX_ATTEMPTS, { error: expected(`a whole number of runs from 1 to ${MAX_ATTEMPTS}`) })
         .describe('Runs in all, the first included, from 1 to 10; 1 means no retry.'),
-      backoffMs: nonNegative().optional().describe('Milliseconds to wait before the first retry. Defaults to 100.'),
+      backoffMs: nonNegative()
+        .max(MAX_TIMEOUT_MS, { error: expected(`a finite number from 0 to ${MAX_TIMEOUT_MS}`) })
+        .optional()
+        .describe('Milliseconds to wait before the first retry. Defaults to 100.'),
       factor: nonNegative().optional().describe('Multiplier of the wait for each later retry. Defaults to 2.'),
     },
     'a retry policy object',

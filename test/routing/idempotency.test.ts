@@ -55,6 +55,15 @@ describe('idempotent', () => {
     ]);
   });
 
+  it('never merges leads on a blank or placeholder key', async () => {
+    const { router, sales } = build();
+    const keys = ['   ', 'Select', '--None--'];
+    for (const id of keys) await router.route({ ...engaged, id });
+    const perCall = await router.route(engaged, { idempotencyKey: '  ' });
+    expect(sales).toHaveBeenCalledTimes(4);
+    expect(perCall.idempotency).toEqual({ key: null, status: 'no_key' });
+  });
+
   it('leaves a dry run unmarked', async () => {
     const { router } = build();
     expect((await router.route({ ...engaged, id: 'dry' }, { dryRun: true })).idempotency).toBeNull();

@@ -164,9 +164,18 @@ describe('createRouter option errors', () => {
   });
 
   it.each([
-    ['null', null, 'undefined'],
-    ['a string', 'twice', 'undefined'],
-    ['a function with attempts', Object.assign(() => undefined, { attempts: 2 }), '2'],
+    ['null', null, 'null'],
+    ['a number', 3, '3'],
+    ['a string', 'twice', '"twice"'],
+    ['an array', [3], 'an array'],
+    ['a function with attempts', Object.assign(() => undefined, { attempts: 2 }), 'a function'],
+  ])('rejects %s as a retry policy', (_, retry, received) => {
+    const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry }));
+    expect(error.path).toBe('retry');
+    expect(error.message).toBe(`createRouter: retry: expected a retry policy object, received ${received}`);
+  });
+
+  it.each([
     ['zero attempts', { attempts: 0 }, '0'],
     ['fractional attempts', { attempts: 1.5 }, '1.5'],
     ['eleven attempts', { attempts: 11 }, '11'],
@@ -186,8 +195,14 @@ describe('createRouter option errors', () => {
     ['factor', Number.NEGATIVE_INFINITY, '-Infinity'],
   ])('rejects retry.%s %j', (key, value, received) => {
     const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry: { attempts: 2, [key]: value } }));
+    const range = key === 'backoffMs' ? 'from 0 to 2147483647' : 'from 0';
     expect(error.path).toBe(`retry.${key}`);
-    expect(error.message).toBe(`createRouter: retry.${key}: expected a finite number from 0, received ${received}`);
+    expect(error.message).toBe(`createRouter: retry.${key}: expected a finite number ${range}, received ${received}`);
+  });
+
+  it('rejects a backoff past the timer limit', () => {
+    const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry: { attempts: 2, backoffMs: 3e9 } }));
+    expect(error.message).toBe('createRouter: retry.backoffMs: expected a finite number from 0 to 2147483647, received 3000000000');
   });
 
   it('accepts a zero backoff and factor', () => {

@@ -198,6 +198,25 @@ describe('accountStep by company name', () => {
   });
 });
 
+describe('accountStep without an email', () => {
+  it('reads a missing email as missing, not invalid', () => {
+    const router = createRouter({ steps: [accountStep<Lead>(accountList)], fallback: 'nurture' });
+    const noEmail = { matched: false, code: 'no_account', message: 'No account matches the lead: it has no email.' };
+    for (const lead of [{}, { email: null }, { email: ' Select ' }, { email: Number.NaN }]) {
+      expect(router.decide(lead as Lead).trace.account).toStrictEqual(noEmail);
+    }
+    expect(router.decide({ email: 'not-an-email' } as Lead).trace.account).toMatchObject({ matched: false, code: 'invalid_email' });
+  });
+
+  it('does so in the default graph', () => {
+    expect(createRouter({ accounts, scorecard: card }).decide({ title: 'CTO' } as Lead).trace.account).toStrictEqual({
+      matched: false,
+      code: 'no_account',
+      message: 'No account matches the lead: it has no email.',
+    });
+  });
+});
+
 describe('accountStep by website', () => {
   interface SiteLead {
     email?: unknown;
