@@ -1,4 +1,4 @@
-import { ConfigError, describeValue } from '../internal/config-error.js';
+import { ConfigError, describeValue, isArray } from '../internal/config-error.js';
 import type { FitResult, IcpFit } from './fit.js';
 
 const API = 'rankAccounts';
@@ -32,7 +32,7 @@ export function rankAccounts<T, Name extends string>(
   options: RankOptions<Name> = {},
 ): RankedAccount<T, Name>[] {
   if (fit?.kind !== 'icp_fit') throw new ConfigError(API, 'fit', `expected a fit built by icpFit(), received ${describeValue(fit)}`);
-  if (!Array.isArray(companies)) throw new ConfigError(API, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
+  if (!isArray(companies)) throw new ConfigError(API, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
   const { limit = companies.length, tiers } = options ?? {};
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
     throw new ConfigError(API, 'limit', `expected a whole number from 0, received ${describeValue(limit)}`);

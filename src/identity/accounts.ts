@@ -1,4 +1,4 @@
-import { ConfigError } from '../internal/config-error.js';
+import { ConfigError, isArray } from '../internal/config-error.js';
 import { defaultEmailClassifier, type EmailClassifier } from './classifier.js';
 import { normalizeDomain, trimWhiteSpace } from './domain.js';
 import { describeValue, quote } from './format.js';
@@ -191,7 +191,7 @@ export function accountIndex<A extends AccountLike>(
   accounts: readonly A[],
   options: AccountIndexOptions = {},
 ): AccountIndex<A> {
-  if (!Array.isArray(accounts)) {
+  if (!isArray(accounts)) {
     throw new ConfigError(API, '', `expected an array of accounts, received ${describeValue(accounts)}.`);
   }
   if (typeof options !== 'object' || options === null) {

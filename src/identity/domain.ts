@@ -108,7 +108,8 @@ const WWW_LABEL = /^www[0-9]*\./i;
  */
 export function normalizeWebsite(raw: string): DomainResult {
   let host = trimWhiteSpace(raw).replace(URL_SCHEME, '');
-  const end = host.search(/[/?#]/);
+  // WHATWG URL parsing ends the host of an http(s) URL at a backslash too.
+  const end = host.search(/[/\\?#]/);
   if (end !== -1) host = host.slice(0, end);
   host = host.slice(host.lastIndexOf('@') + 1).replace(PORT, '');
   const bare = host.replace(WWW_LABEL, '');

@@ -24,6 +24,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** Tells whether a value is an array, without throwing: a revoked proxy is not one. */
+export function isArray(value: unknown): value is readonly unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /** Describes a received value for an error message, short and without throwing. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {

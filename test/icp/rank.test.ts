@@ -78,6 +78,9 @@ describe('rankAccounts', () => {
   it('rejects bad arguments', () => {
     expect(() => rankAccounts({} as never, companies)).toThrow(configError('fit', 'expected a fit built by icpFit(), received an object'));
     expect(() => rankAccounts(fit, 'companies' as never)).toThrow(configError('companies', 'expected an array of companies, received "companies"'));
+    const revocable = Proxy.revocable([], {});
+    revocable.revoke();
+    expect(() => rankAccounts(fit, revocable.proxy)).toThrow(configError('companies', 'expected an array of companies, received a revoked proxy'));
     for (const [limit, received] of [[-1, '-1'], [1.5, '1.5'], ['3', '"3"'], [Number.NaN, 'NaN']] as const) {
       expect(() => rankAccounts(fit, companies, { limit: limit as number })).toThrow(configError('limit', `expected a whole number from 0, received ${received}`));
     }

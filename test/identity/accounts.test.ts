@@ -349,6 +349,7 @@ describe('accountIndex', () => {
 
   it.each<[string, unknown, unknown, string]>([
     ['non-array accounts', { id: 'acc_a' }, undefined, 'expected an array of accounts, received an object'],
+    ['revoked accounts', (() => { const r = Proxy.revocable([], {}); r.revoke(); return r.proxy; })(), undefined, 'expected an array of accounts, received an object.'],
     ['non-object options', [], 'strict', 'expected an options object'],
     ['foreign classifier', [], { classifier: { kind: 'email_classifier' } }, 'classifier: options.classifier must be an email classifier from createEmailClassifier()'],
   ])('rejects %s', (_case, input, options, expectedMessage) => {

@@ -454,6 +454,12 @@ describe('matchLead by website', () => {
     },
   );
 
+  it('ends the host at a backslash', () => {
+    const match = matchLead(index, { website: 'http://evil.com\\@acme.co.uk/' });
+
+    expect(match.matched ? '' : match.message).toBe('No account matches the lead: it has no email, and no account matches the website "evil.com".');
+  });
+
   it('names an unusable website in a miss', () => {
     const messages = ['gmail.com', 'not a url', 'Select'].map((website) => matchLead(index, { website })).map((match) => (match.matched ? '' : match.message));
 
