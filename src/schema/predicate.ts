@@ -183,11 +183,12 @@ function tooDeep(value: unknown, max: number): string | undefined {
 
 /** Runs a zod schema and turns a thrown error, such as a stack overflow on hostile nesting, into an issue. */
 export function safeRun<T>(schema: z.ZodType<T>, value: unknown): { success: true; data: T } | { success: false; issues: SchemaIssue[] } {
-  const deep = tooDeep(value, MAX_JSON_DEPTH);
-  if (deep !== undefined) {
-    return { success: false, issues: [{ code: 'too_deep', path: deep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
-  }
   try {
+    // Inside the try: the walk reads every property, and a getter or a revoked proxy can throw.
+    const deep = tooDeep(value, MAX_JSON_DEPTH);
+    if (deep !== undefined) {
+      return { success: false, issues: [{ code: 'too_deep', path: deep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
+    }
     const result = schema.safeParse(value);
     return result.success ? { success: true, data: result.data } : { success: false, issues: toSchemaIssues(result.error.issues) };
   } catch (error) {

@@ -152,6 +152,25 @@ describe('parseRouterConfig', () => {
   });
 });
 
+describe('unreadable input', () => {
+  it('reports a revoked proxy or a throwing getter', () => {
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const throwing = Object.defineProperty({}, 'rules', {
+      enumerable: true,
+      get(): never {
+        throw new Error('getter failed');
+      },
+    });
+    for (const parse of [parseRouterConfig, parseFitDefinition, parseScorecardDefinition, parsePredicateDocument]) {
+      const revoked = parse(revocable.proxy);
+      expect(revoked.ok).toBe(false);
+      expect(revoked.issues?.map((issue) => [issue.code, issue.path, issue.message.startsWith('validation failed: ')])).toEqual([['custom', '', true]]);
+      expect(parse(throwing).issues).toEqual([{ code: 'custom', path: '', message: 'validation failed: getter failed' }]);
+    }
+  });
+});
+
 describe('formatPath', () => {
   it('writes indexes in brackets', () => {
     expect(formatPath(['groups', 2, 'rules', 0, 'points'])).toBe('groups[2].rules[0].points');
