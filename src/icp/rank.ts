@@ -33,6 +33,8 @@ export function rankAccounts<T, Name extends string>(
 ): RankedAccount<T, Name>[] {
   if (fit?.kind !== 'icp_fit') throw new ConfigError(API, 'fit', `expected a fit built by icpFit(), received ${describeValue(fit)}`);
   if (!isArray(companies)) throw new ConfigError(API, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
+  const unknown = Object.keys(options ?? {}).find((key) => key !== 'limit' && key !== 'tiers');
+  if (unknown !== undefined) throw new ConfigError(API, `options.${unknown}`, 'unknown option; expected limit or tiers');
   const { limit = companies.length, tiers } = options ?? {};
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
     throw new ConfigError(API, 'limit', `expected a whole number from 0, received ${describeValue(limit)}`);

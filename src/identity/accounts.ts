@@ -208,7 +208,7 @@ export function accountIndex<A extends AccountLike>(
   if (publicSuffix !== undefined && !isPublicSuffixLookup(publicSuffix)) {
     throw new ConfigError(API, 'publicSuffix', `expected the list from publicSuffixList(), received ${describeValue(publicSuffix)}.`);
   }
-  const maxRunnersUp = readNumber('maxRunnersUp', options.maxRunnersUp, 3, 0, Number.MAX_SAFE_INTEGER);
+  const maxRunnersUp = readNumber('maxRunnersUp', options.maxRunnersUp, 3, 0, Number.MAX_SAFE_INTEGER, true);
   const fuzzyThreshold = readNumber('fuzzyThreshold', options.fuzzyThreshold, 0.85, 0, 1);
 
   // A plain loop instead of forEach, so that holes in a sparse array are reported too.
@@ -502,12 +502,13 @@ function resolveClassifier(classifier: unknown): EmailClassifier {
   return classifier;
 }
 
-function readNumber(path: string, value: unknown, fallback: number, min: number, max: number): number {
+function readNumber(path: string, value: unknown, fallback: number, min: number, max: number, whole = false): number {
   if (value === undefined) {
     return fallback;
   }
-  if (typeof value !== 'number' || !(value >= min && value <= max)) {
-    throw new ConfigError(API, path, `expected a number from ${min} to ${max}, received ${describeValue(value)}.`);
+  if (typeof value !== 'number' || !(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
+    const kind = whole ? 'a whole number' : 'a number';
+    throw new ConfigError(API, path, `expected ${kind} from ${min} to ${max}, received ${describeValue(value)}.`);
   }
   return value;
 }

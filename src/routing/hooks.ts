@@ -94,6 +94,10 @@ export function checkRetry(api: string, path: string, retry: unknown): RetryPoli
   if (policy === null || typeof policy !== 'object' || Array.isArray(policy)) {
     throw new ConfigError(api, path, `expected a retry policy object, received ${describeValue(policy)}`);
   }
+  const unknown = Object.keys(policy).find((key) => key !== 'attempts' && key !== 'backoffMs' && key !== 'factor');
+  if (unknown !== undefined) {
+    throw new ConfigError(api, `${path}.${unknown}`, 'unknown key; expected one of attempts, backoffMs, factor');
+  }
   if (!Number.isInteger(policy.attempts) || policy.attempts < 1 || policy.attempts > MAX_ATTEMPTS) {
     const problem = `expected a whole number of runs from 1 to ${MAX_ATTEMPTS}, received ${describeValue(policy?.attempts)}`;
     throw new ConfigError(api, `${path}.attempts`, problem);

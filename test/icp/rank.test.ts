@@ -88,6 +88,7 @@ describe('rankAccounts', () => {
       configError('tiers[1]', 'expected one of the fit\'s tiers ("Tier 1", "Tier 2", "Tier 3"), received "Tier 9"'),
     );
     expect(() => rankAccounts(fit, companies, { tiers: 'Tier 1' as never })).toThrow(configError('tiers', 'expected an array of tier names, received "Tier 1"'));
+    expect(() => rankAccounts(fit, companies, { lmit: 1 } as never)).toThrow(configError('options.lmit', 'unknown option; expected limit or tiers'));
   });
 });
 

@@ -83,8 +83,12 @@ describe('accountIndex option errors', () => {
 
   it('maxRunnersUp range message', () => {
     expect(indexError([], { maxRunnersUp: -1 })).toBe(
-      `accountIndex: maxRunnersUp: expected a number from 0 to ${Number.MAX_SAFE_INTEGER}, received number -1.`,
+      `accountIndex: maxRunnersUp: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, received number -1.`,
     );
+    expect(indexError([], { maxRunnersUp: 1.5 })).toBe(
+      `accountIndex: maxRunnersUp: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, received number 1.5.`,
+    );
+    expect(indexError([], { fuzzyThreshold: 1.5 })).toBe('accountIndex: fuzzyThreshold: expected a number from 0 to 1, received number 1.5.');
   });
 
   it('fuzzyThreshold bounds', () => {

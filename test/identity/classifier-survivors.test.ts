@@ -176,7 +176,7 @@ describe('accountIndex option checks', () => {
 
   it('numeric options reject strings', () => {
     expect(indexError({ maxRunnersUp: '2' })).toBe(
-      `accountIndex: maxRunnersUp: expected a number from 0 to ${Number.MAX_SAFE_INTEGER}, received the string "2".`,
+      `accountIndex: maxRunnersUp: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, received the string "2".`,
     );
     expect(indexError({ fuzzyThreshold: '0.5' })).toBe(
       'accountIndex: fuzzyThreshold: expected a number from 0 to 1, received the string "0.5".',

@@ -200,6 +200,11 @@ describe('createRouter option errors', () => {
     expect(error.message).toBe(`createRouter: retry.${key}: expected a finite number ${range}, received ${received}`);
   });
 
+  it('rejects an unknown retry key', () => {
+    const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry: { attempts: 3, jitter: true } }));
+    expect(error.message).toBe('createRouter: retry.jitter: unknown key; expected one of attempts, backoffMs, factor');
+  });
+
   it('rejects a backoff past the timer limit', () => {
     const error = configErrorOf(buildRouter({ accounts, scorecard: card, retry: { attempts: 2, backoffMs: 3e9 } }));
     expect(error.message).toBe('createRouter: retry.backoffMs: expected a finite number from 0 to 2147483647, received 3000000000');
