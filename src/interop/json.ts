@@ -28,8 +28,8 @@ export interface PredicateDocument {
 const MAX_DEPTH = 64;
 /**
  * Most nodes a document may expand to with every reference replaced by its definition. A
- * definition that refers to the next one twice doubles the size at each step, so a 2 KB document
- * could otherwise take hours to compile; real definitions have a few hundred nodes at most.
+ * definition that refers to the next one twice doubles the size at each step. Without the limit,
+ * a 2 KB document would take hours to compile. Real definitions have a few hundred nodes.
  */
 const MAX_EXPANDED_NODES = 10_000;
 
