@@ -13,9 +13,9 @@ export interface RankedAccount<T, Name extends string = string> {
 
 /** Options for {@link rankAccounts}. */
 export interface RankOptions<Name extends string = string> {
-  /** Most companies to return. Defaults to all of them. */
+  /** Maximum number of companies to return. Defaults to all of them. */
   readonly limit?: number;
-  /** Tiers to keep, such as `['Tier 1']`; companies without one of them are left out. Defaults to every company. */
+  /** Tiers to keep, such as `['Tier 1']`. Companies in other tiers, or in none, are left out. Defaults to every company. */
   readonly tiers?: readonly Name[];
 }
 
@@ -31,10 +31,17 @@ export function rankAccounts<T, Name extends string>(
   companies: readonly T[],
   options: RankOptions<Name> = {},
 ): RankedAccount<T, Name>[] {
-  if (fit?.kind !== 'icp_fit') throw new ConfigError(API, 'fit', `expected a fit built by icpFit(), received ${describeValue(fit)}`);
-  if (!isArray(companies)) throw new ConfigError(API, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
+  if (fit?.kind !== 'icp_fit') {
+    throw new ConfigError(API, 'fit', `expected a fit built by icpFit(), received ${describeValue(fit)}`);
+  }
+  if (!isArray(companies)) {
+    throw new ConfigError(API, 'companies', `expected an array of companies, received ${describeValue(companies)}`);
+  }
+
   const unknown = Object.keys(options ?? {}).find((key) => key !== 'limit' && key !== 'tiers');
-  if (unknown !== undefined) throw new ConfigError(API, `options.${unknown}`, 'unknown option; expected limit or tiers');
+  if (unknown !== undefined) {
+    throw new ConfigError(API, `options.${unknown}`, 'unknown option; expected limit or tiers');
+  }
   const { limit = companies.length, tiers } = options ?? {};
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
     throw new ConfigError(API, 'limit', `expected a whole number from 0, received ${describeValue(limit)}`);

@@ -317,9 +317,9 @@ export function matchLead<A extends AccountLike>(index: AccountIndex<A>, lead: L
 }
 
 /**
- * Reads one field of the lead, or undefined when the lead is not an object, reading throws (a
- * failing getter or proxy), or the value is missing: null, NaN, blank or a form placeholder
- * such as `Select`, which the scorecard also reads as missing.
+ * Reads one field of the lead. Returns undefined when the lead is not an object or reading
+ * throws (a failing getter or proxy). Also returns undefined for a missing value: null, NaN,
+ * blank or a form placeholder such as `Select`, as the scorecard reads them.
  */
 function readDetail(lead: unknown, key: keyof LeadDetails): unknown {
   if (typeof lead !== 'object' || lead === null) return undefined;

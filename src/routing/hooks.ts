@@ -84,7 +84,7 @@ export function checkTimeout(api: string, path: string, value: unknown): number 
   return value;
 }
 
-/** Most runs a retry policy allows: more would hold a serverless invocation for minutes on one lead. */
+/** Maximum number of runs a retry policy allows, so that one failing hook cannot hold a serverless invocation for minutes. */
 export const MAX_ATTEMPTS = 10;
 
 /** Checks a retry policy. */

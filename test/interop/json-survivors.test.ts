@@ -370,7 +370,7 @@ describe('parsePredicate nesting depth', () => {
     });
   });
 
-  /** A chain of definitions, each referring to the next one twice: it expands to 2^(steps + 2) - 2 nodes, each `named` node included. */
+  /** Builds a chain of definitions that each refer to the next one twice, which expands to 2^(steps + 2) - 2 nodes. */
   const doubling = (steps: number) => {
     const definitions: Record<string, unknown> = { [`d${steps}`]: leaf };
     for (let i = 0; i < steps; i += 1) {
